@@ -1,0 +1,284 @@
+package io.github.devcontainercache;
+
+import io.github.devcontainercache.caches.ByteSize;
+import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.caches.CacheKind;
+import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.caches.VolumeNames;
+import io.github.devcontainercache.engine.EndpointAttempt;
+import io.github.devcontainercache.engine.EngineEndpoint;
+import io.github.devcontainercache.engine.EngineVersion;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
+
+/**
+ * Every text the plugin shows a user, in one place: what failed, why, and how to fix it. Unit tests assert
+ * these texts exactly.
+ */
+public final class Messages {
+
+    private static final String NL = System.lineSeparator();
+
+    private Messages() {}
+
+    // ---- declarations --------------------------------------------------------------------------------
+
+    public static String volumeMissing(Origin origin) {
+        return "A cache declared in the " + origin + " has no volume name. Add <volume>NAME</volume> to it.";
+    }
+
+    public static String invalidVolumeName(String volume, Origin origin) {
+        return "Cache volume name '" + volume + "' (" + origin + ") is not a valid Docker volume name: it must match "
+                + VolumeNames.RULE + " (letters, digits, '_', '.', '-'; at least two characters, starting with a"
+                + " letter or digit). Rename it in <volume>.";
+    }
+
+    public static String unknownKind(String kind, String volume, Origin origin) {
+        return "Cache '" + volume + "' (" + origin + ") has an unknown <kind>" + kind + "</kind>. Use one of "
+                + CacheKind.allIds() + ", or leave <kind> out to infer it from <target>.";
+    }
+
+    public static String targetNotAbsolute(String target, String volume, Origin origin) {
+        return "Cache '" + volume + "' (" + origin + ") has <target>" + target + "</target>, which is not an"
+                + " absolute path in the container. Write it as the dev container mounts it, such as"
+                + " /home/vscode/.cache/pip.";
+    }
+
+    public static String invalidBudget(String budget, String volume, Origin origin) {
+        return "Cache '" + volume + "' (" + origin + ") has <budget>" + budget + "</budget>, which is not a size."
+                + " Write a number and a unit, such as 500MB, 2GB or 1.5GiB.";
+    }
+
+    public static String invalidOwner(String owner, String volume, Origin origin) {
+        return "Cache '" + volume + "' (" + origin + ") has <owner>" + owner + "</owner>, which is not a numeric"
+                + " uid:gid. Write it as the container user's ids, such as 1000:1000 (see 'id' in the dev container).";
+    }
+
+    public static String declaredTwice(String volume, Origin first, Origin second) {
+        return "Cache volume '" + volume + "' is declared twice (" + first + " and " + second + "). Keep one"
+                + " <cache> per volume.";
+    }
+
+    public static String selectorMatchesNothing(String selector, List<CacheDeclaration> declared) {
+        String available = declared.isEmpty()
+                ? "no caches are declared"
+                : "the declared caches are " + declared.stream()
+                        .map(c -> c.volume() + " (" + c.effectiveKind().id() + ")")
+                        .collect(Collectors.joining(", "));
+        return "devcontainer-cache.only names '" + selector + "', which is neither a declared cache volume nor the"
+                + " kind of one; " + available + ". Fix -Ddevcontainer-cache.only=... or <only>.";
+    }
+
+    public static String noCachesDeclared() {
+        return "No caches are declared, so there is nothing to do. Declare them in the plugin's configuration:"
+                + " <caches><cache><volume>my-pip-cache</volume></cache></caches>.";
+    }
+
+    public static String invalidDeclarations(List<String> problems) {
+        return "The cache declarations cannot be used (" + count(problems.size(), "problem") + "):" + NL
+                + bullets(problems);
+    }
+
+    // ---- engine ---------------------------------------------------------------------------------------
+
+    public static String engineLine(EngineVersion version, EngineEndpoint endpoint) {
+        return version.product() + " " + version.version() + " (API " + version.apiVersion() + ") at "
+                + endpoint.describe();
+    }
+
+    public static String engineUnreachable(List<EndpointAttempt> attempts) {
+        String tried = attempts.isEmpty()
+                ? "  - no endpoint applies on this system"
+                : attempts.stream().map(a -> "  - " + a).collect(Collectors.joining(NL));
+        return "No container engine answered. Endpoints tried:" + NL + tried + NL
+                + "To fix it: start Docker (or Podman's service: podman system service), or point the plugin at"
+                + " the engine with DOCKER_HOST or -Ddevcontainer-cache.dockerHost=unix:///path/to/docker.sock"
+                + " (<dockerHost>); to build without an engine, set -Ddevcontainer-cache.failIfNoEngine=false or"
+                + " -Ddevcontainer-cache.skip=true.";
+    }
+
+    public static String noEngineSkipping(String goal, String reason) {
+        return reason + NL + "Skipping devcontainer-cache:" + goal
+                + " because devcontainer-cache.failIfNoEngine = false.";
+    }
+
+    public static String badEngineAddress() {
+        return "not an engine address; write unix:///path/to/docker.sock, tcp://host:2376 or"
+                + " npipe:////./pipe/docker_engine";
+    }
+
+    public static String tlsFileMissing(Path file) {
+        return "TLS is required (DOCKER_TLS_VERIFY or the context) but " + file + " does not exist; set"
+                + " DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem";
+    }
+
+    public static String unreadableDockerConfig(IOException e) {
+        return "cannot read the Docker configuration: " + e.getMessage();
+    }
+
+    public static String contextNotFound(Path meta) {
+        return "no such Docker context (" + meta + " does not exist); list them with 'docker context ls'";
+    }
+
+    public static String contextWithoutHost(Path meta) {
+        return "the context names no usable Docker endpoint in " + meta;
+    }
+
+    public static String engineNoAnswer(Duration timeout) {
+        return "connected, but no answer within " + timeout.toMillis() / 1000.0 + " s; is this a Docker engine?"
+                + " (raise -Ddevcontainer-cache.connectTimeout for a slow remote engine)";
+    }
+
+    /** Why an endpoint failed, in a few words, without anything a certificate or key file holds. */
+    public static String endpointFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
+                return "TLS handshake failed, a certificate problem (" + rootMessage(cause) + "); check that"
+                        + " ca.pem is the CA that signed the engine's certificate and that the client certificate"
+                        + " is one the engine trusts";
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused (" + root.getMessage() + ")";
+        }
+        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
+            return "no such socket (" + root.getMessage() + ")";
+        }
+        if (root instanceof SocketTimeoutException) {
+            return "no answer in time (" + root.getMessage() + ")";
+        }
+        if (root instanceof UnknownHostException) {
+            return "unknown host " + root.getMessage();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    public static String engineConnectionLost(String what, EngineEndpoint endpoint, Throwable e) {
+        return "The engine at " + endpoint.host() + " did not complete '" + what + "': " + endpointFailure(e)
+                + ". Check that the engine is still running, then run the build again.";
+    }
+
+    public static String engineAnswerUnreadable(String what, IOException e) {
+        return "The engine's answer to '" + what + "' is not the JSON it should be: " + e.getMessage();
+    }
+
+    public static String engineRefused(String what, String detail) {
+        return "The engine refused to " + what + ": " + detail;
+    }
+
+    public static String removedLeftoverHelper(String name) {
+        return "Removed helper container " + name + ", left behind by a build that was interrupted.";
+    }
+
+    // ---- check and create ------------------------------------------------------------------------------
+
+    public static String cacheMissing(String volume) {
+        return "Cache volume '" + volume + "' does not exist. Create it with 'mvn devcontainer-cache:create', or set"
+                + " <createMissing>true</createMissing> (-Ddevcontainer-cache.createMissing=true).";
+    }
+
+    public static String ownerMismatch(String volume, Owner actual, Owner declared) {
+        return "Cache volume '" + volume + "' is owned by " + actual + ", but <owner> declares " + declared
+                + ": the dev container's user cannot write to it. Either give it the declared owner (in the dev"
+                + " container: sudo chown " + declared + " <target>), or remove it and run 'mvn"
+                + " devcontainer-cache:create', which creates it owned by " + declared + ", or change <owner> to "
+                + actual + " if that is the user the dev container runs as.";
+    }
+
+    public static String ownerUnreadable(String volume, String reason) {
+        return "The owner of cache volume '" + volume + "' could not be read: " + reason;
+    }
+
+    public static String checkFailed(List<String> problems) {
+        return "Cache check failed (" + count(problems.size(), "problem") + "):" + NL + bullets(problems);
+    }
+
+    public static String checkPassed(int caches) {
+        return "All " + count(caches, "cache") + " exist" + (caches == 1 ? "s" : "") + " and " + (caches == 1 ? "is" : "are")
+                + " usable.";
+    }
+
+    public static String failIsOff() {
+        return "devcontainer-cache.fail = false: the build goes on.";
+    }
+
+    public static String cacheOk(String volume, Owner owner) {
+        return "  ok       " + volume + (owner == null ? "" : "  owner " + owner);
+    }
+
+    public static String cacheProblem(String volume, String what) {
+        return "  PROBLEM  " + volume + "  " + what;
+    }
+
+    public static String created(String volume, String driver, Owner owner) {
+        return "Created cache volume '" + volume + "' (driver " + driver
+                + (owner == null ? "" : ", owner " + owner) + ").";
+    }
+
+    public static String alreadyExists(String volume) {
+        return "Cache volume '" + volume + "' already exists; left as it is.";
+    }
+
+    public static String createdSummary(int created, int existing) {
+        return "Created " + count(created, "cache volume") + "; " + existing + " already existed.";
+    }
+
+    public static String cachesInScope(String goal, List<CacheDeclaration> caches) {
+        StringBuilder text = new StringBuilder(goal + " works on " + count(caches.size(), "cache") + ":");
+        for (CacheDeclaration cache : caches) {
+            text.append(NL).append("  ").append(cache.volume()).append(" (").append(cache.effectiveKind().id());
+            if (cache.target() != null) {
+                text.append(", ").append(cache.target());
+            }
+            if (cache.budgetBytes() != null) {
+                text.append(", budget ").append(ByteSize.format(cache.budgetBytes()));
+            }
+            if (cache.owner() != null) {
+                text.append(", owner ").append(cache.owner());
+            }
+            text.append(") from ").append(cache.origin());
+        }
+        return text.toString();
+    }
+
+    // ---- skipping ------------------------------------------------------------------------------------
+
+    public static String skipping(String goal, String flag) {
+        return "Skipping devcontainer-cache:" + goal + " because " + flag + " = true.";
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String bullets(List<String> lines) {
+        return lines.stream().map(line -> "  - " + line).collect(Collectors.joining(NL));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.devcontainercache.caches;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.content.RootOwnership;
+import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.engine.EngineException;
+import io.github.devcontainercache.engine.HelperContainer;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates the caches that do not exist yet, with the plugin's labels, the declared driver and options, and the
+ * declared owner on the root directory. Never changes a volume that exists, so a second run changes nothing.
+ */
+public final class CacheCreator {
+
+    /** Set on every volume the plugin creates. */
+    public static final String LABEL_MANAGED = "io.github.devcontainercache.managed";
+    /** The {@code groupId:artifactId} of the project that created the volume. */
+    public static final String LABEL_PROJECT = "io.github.devcontainercache.project";
+
+    private final DockerEngine engine;
+    private final String helperTag;
+    private final String project;
+    private final BuildLog log;
+
+    public CacheCreator(DockerEngine engine, String helperTag, String project, BuildLog log) {
+        this.engine = engine;
+        this.helperTag = helperTag;
+        this.project = project;
+        this.log = log;
+    }
+
+    /** Creates those of {@code caches} that are missing; returns the ones it created. */
+    public List<CacheDeclaration> createMissing(List<CacheDeclaration> caches) {
+        List<CacheDeclaration> missing = new ArrayList<>();
+        for (CacheDeclaration cache : caches) {
+            if (engine.inspectVolume(cache.volume()).isPresent()) {
+                log.info(Messages.alreadyExists(cache.volume()));
+            } else {
+                missing.add(cache);
+            }
+        }
+        create(missing);
+        return missing;
+    }
+
+    /**
+     * Creates caches known to be missing, then sets the declared owners through one helper container. All or
+     * nothing: when a step fails, the volumes this call created (new and empty) are removed again.
+     */
+    public void create(List<CacheDeclaration> missing) {
+        List<CacheDeclaration> created = new ArrayList<>();
+        try {
+            for (CacheDeclaration cache : missing) {
+                Map<String, String> labels = new LinkedHashMap<>();
+                labels.put(LABEL_MANAGED, "true");
+                labels.put(LABEL_PROJECT, project);
+                engine.createVolume(cache.volume(), cache.effectiveDriver(), cache.driverOpts(), labels);
+                created.add(cache);
+            }
+            setOwners(created.stream().filter(cache -> cache.owner() != null).toList());
+        } catch (RuntimeException e) {
+            for (CacheDeclaration cache : created) {
+                try {
+                    engine.removeVolume(cache.volume());
+                } catch (EngineException cleanupFailed) {
+                    e.addSuppressed(cleanupFailed);
+                }
+            }
+            throw e;
+        }
+        for (CacheDeclaration cache : created) {
+            log.info(Messages.created(cache.volume(), cache.effectiveDriver(), cache.owner()));
+        }
+    }
+
+    private void setOwners(List<CacheDeclaration> owned) {
+        if (owned.isEmpty()) {
+            return;
+        }
+        List<String> volumes = owned.stream().map(CacheDeclaration::volume).toList();
+        Map<String, Owner> owners = new LinkedHashMap<>();
+        owned.forEach(cache -> owners.put(cache.volume(), cache.owner()));
+        byte[] tar = RootOwnership.directoriesOwnedBy(owners);
+        try (HelperContainer helper = HelperContainer.create(engine, helperTag, volumes, false, log)) {
+            helper.writeIntoMountRoot(new ByteArrayInputStream(tar));
+        }
+    }
+}

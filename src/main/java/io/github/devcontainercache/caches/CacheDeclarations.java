@@ -1,0 +1,104 @@
+package io.github.devcontainercache.caches;
+
+import io.github.devcontainercache.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Turns what users wrote into checked declarations: validates each {@link CacheSpec}, merges the sources by
+ * volume name (a source listed earlier wins, field by field), and applies the selection. Every problem is
+ * collected before failing, so one run shows them all.
+ */
+public final class CacheDeclarations {
+
+    private CacheDeclarations() {}
+
+    /**
+     * @param sources the specs of each source, the most authoritative first (the pom, then discovered files)
+     */
+    public static List<CacheDeclaration> resolve(List<List<CacheSpec>> sources, CacheSelection selection)
+            throws InvalidCachesException {
+        List<String> problems = new ArrayList<>();
+        Map<String, CacheDeclaration> merged = new LinkedHashMap<>();
+        for (List<CacheSpec> source : sources) {
+            Map<String, CacheDeclaration> fromThisSource = new LinkedHashMap<>();
+            for (CacheSpec spec : source) {
+                CacheDeclaration declaration = check(spec, problems);
+                if (declaration == null) {
+                    continue;
+                }
+                CacheDeclaration twin = fromThisSource.putIfAbsent(declaration.volume(), declaration);
+                if (twin != null) {
+                    problems.add(Messages.declaredTwice(declaration.volume(), twin.origin(), declaration.origin()));
+                    continue;
+                }
+                merged.merge(declaration.volume(), declaration, CacheDeclaration::overriding);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCachesException(problems);
+        }
+        return selection.apply(List.copyOf(merged.values()));
+    }
+
+    /** The checked declaration, or {@code null} after adding what is wrong with it to {@code problems}. */
+    static CacheDeclaration check(CacheSpec spec, List<String> problems) {
+        int before = problems.size();
+        String volume = trimToNull(spec.volume());
+        if (volume == null) {
+            problems.add(Messages.volumeMissing(spec.origin()));
+        } else if (!VolumeNames.isValid(volume)) {
+            problems.add(Messages.invalidVolumeName(volume, spec.origin()));
+        }
+        CacheKind kind = null;
+        String kindText = trimToNull(spec.kind());
+        if (kindText != null) {
+            kind = CacheKind.fromId(kindText).orElse(null);
+            if (kind == null) {
+                problems.add(Messages.unknownKind(kindText, volume, spec.origin()));
+            }
+        }
+        String target = trimToNull(spec.target());
+        if (target != null && !target.startsWith("/")) {
+            problems.add(Messages.targetNotAbsolute(target, volume, spec.origin()));
+        }
+        Long budget = null;
+        String budgetText = trimToNull(spec.budget());
+        if (budgetText != null) {
+            OptionalLong bytes = ByteSize.parse(budgetText);
+            if (bytes.isPresent()) {
+                budget = bytes.getAsLong();
+            } else {
+                problems.add(Messages.invalidBudget(budgetText, volume, spec.origin()));
+            }
+        }
+        Owner owner = null;
+        String ownerText = trimToNull(spec.owner());
+        if (ownerText != null) {
+            owner = Owner.parse(ownerText).orElse(null);
+            if (owner == null) {
+                problems.add(Messages.invalidOwner(ownerText, volume, spec.origin()));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new CacheDeclaration(
+                volume,
+                kind,
+                target,
+                budget,
+                owner,
+                trimToNull(spec.driver()),
+                spec.driverOpts(),
+                trimToNull(spec.checksums()),
+                spec.origin());
+    }
+
+    private static String trimToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

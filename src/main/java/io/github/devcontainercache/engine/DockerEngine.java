@@ -1,0 +1,288 @@
+package io.github.devcontainercache.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import io.github.devcontainercache.Messages;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One connection to a Docker-compatible engine, used for the whole goal execution and closed at its end.
+ * Speaks the Engine API directly through docker-java's {@link DockerHttpClient} and reads the answers as
+ * Jackson trees: no API version is pinned (the engine answers in its own), and none of docker-java's command
+ * and model layer is loaded, which keeps a goal's start-up short.
+ */
+public final class DockerEngine implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final DockerHttpClient http;
+    private final EngineEndpoint endpoint;
+    private final EngineVersion version;
+
+    DockerEngine(DockerHttpClient http, EngineEndpoint endpoint, EngineVersion version) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.version = version;
+    }
+
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public EngineVersion version() {
+        return version;
+    }
+
+    /** The line each goal logs first: which engine it works on. */
+    public String describe() {
+        return Messages.engineLine(version, endpoint);
+    }
+
+    // ---- volumes -------------------------------------------------------------------------------------
+
+    public Optional<VolumeInfo> inspectVolume(String name) {
+        try (Response response = send(Request.Method.GET, "/volumes/" + encode(name), null)) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            return Optional.of(toVolume(expectJson(response, "inspect volume " + name)));
+        }
+    }
+
+    public VolumeInfo createVolume(String name, String driver, Map<String, String> driverOpts, Map<String, String> labels) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("Name", name);
+        body.put("Driver", driver);
+        body.set("DriverOpts", JSON.valueToTree(driverOpts));
+        body.set("Labels", JSON.valueToTree(labels));
+        try (Response response = send(Request.Method.POST, "/volumes/create", body)) {
+            return toVolume(expectJson(response, "create volume " + name));
+        }
+    }
+
+    /** Removes a volume; false when it did not exist. The engine refuses (409) a volume that a container uses. */
+    public boolean removeVolume(String name) {
+        try (Response response = send(Request.Method.DELETE, "/volumes/" + encode(name), null)) {
+            if (response.getStatusCode() == 404) {
+                return false;
+            }
+            expectSuccess(response, "remove volume " + name);
+            return true;
+        }
+    }
+
+    // ---- containers ----------------------------------------------------------------------------------
+
+    /** Every container, in any state, that matches the filters ({@code label}, {@code volume}, ...). */
+    public List<ContainerInfo> listContainers(Map<String, List<String>> filters) {
+        String path = "/containers/json?all=1&filters=" + encode(toJson(filters));
+        try (Response response = send(Request.Method.GET, path, null)) {
+            JsonNode list = expectJson(response, "list containers");
+            List<ContainerInfo> containers = new ArrayList<>();
+            for (JsonNode container : list) {
+                String name = container.path("Names").path(0).asText("");
+                containers.add(new ContainerInfo(
+                        container.path("Id").asText(),
+                        name.startsWith("/") ? name.substring(1) : name,
+                        container.path("State").asText(""),
+                        JSON.convertValue(container.path("Labels"), STRING_MAP)));
+            }
+            return containers;
+        }
+    }
+
+    /** Creates a container from a {@code POST /containers/create} body and returns its id. */
+    public String createContainer(String name, ObjectNode body) {
+        String path = "/containers/create" + (name == null ? "" : "?name=" + encode(name));
+        try (Response response = send(Request.Method.POST, path, body)) {
+            return expectJson(response, "create container").path("Id").asText();
+        }
+    }
+
+    /** Removes a container; its named volumes stay. Returns false when it was already gone. */
+    public boolean removeContainer(String id) {
+        try (Response response = send(Request.Method.DELETE, "/containers/" + encode(id) + "?force=1", null)) {
+            if (response.getStatusCode() == 404) {
+                return false;
+            }
+            expectSuccess(response, "remove container " + id);
+            return true;
+        }
+    }
+
+    /** A tar stream of {@code path} in the container; close it to end the request early. */
+    public InputStream getArchive(String containerId, String path) {
+        Response response = send(
+                Request.Method.GET, "/containers/" + encode(containerId) + "/archive?path=" + encode(path), null);
+        try {
+            expectSuccess(response, "read " + path + " of container " + containerId);
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+        return new FilterInputStream(response.getBody()) {
+            @Override
+            public void close() throws IOException {
+                response.close();
+            }
+        };
+    }
+
+    /** Extracts a tar stream into {@code path} of the container, keeping the owners the tar names. */
+    public void putArchive(String containerId, String path, InputStream tar) {
+        String request = "/containers/" + encode(containerId) + "/archive?path=" + encode(path) + "&copyUIDGID=true";
+        try (Response response = sendStream(Request.Method.PUT, request, tar, "application/x-tar")) {
+            expectSuccess(response, "write into " + path + " of container " + containerId);
+        }
+    }
+
+    // ---- images --------------------------------------------------------------------------------------
+
+    public boolean imageExists(String reference) {
+        try (Response response = send(Request.Method.GET, "/images/" + reference + "/json", null)) {
+            if (response.getStatusCode() == 404) {
+                return false;
+            }
+            expectSuccess(response, "inspect image " + reference);
+            return true;
+        }
+    }
+
+    /**
+     * Imports a root file system from a tar stream as {@code repository:tag}. A raw request, because
+     * docker-java's {@code createImageCmd} sends the stream as JSON and the engine refuses it.
+     */
+    public void importImage(InputStream rootFs, String repository, String tag) {
+        String path = "/images/create?fromSrc=-&repo=" + encode(repository) + "&tag=" + encode(tag);
+        try (Response response = sendStream(Request.Method.POST, path, rootFs, "application/x-tar")) {
+            expectSuccess(response, "import image " + repository + ":" + tag);
+            // The engine streams progress as JSON lines; an error arrives as a line with "error" and status 200.
+            String progress = readAll(response.getBody());
+            int error = progress.indexOf("\"error\"");
+            if (error >= 0) {
+                throw new EngineException(
+                        Messages.engineRefused("import image " + repository + ":" + tag, progress.substring(error)),
+                        response.getStatusCode());
+            }
+        }
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------------
+
+    JsonNode getJson(String path, String what) {
+        try (Response response = send(Request.Method.GET, path, null)) {
+            return expectJson(response, what);
+        }
+    }
+
+    private Response send(Request.Method method, String path, JsonNode body) {
+        Request.Builder request = Request.builder().method(method).path(path);
+        if (body != null) {
+            request.putHeader("Content-Type", "application/json").bodyBytes(toJson(body).getBytes(StandardCharsets.UTF_8));
+        }
+        return execute(request.build(), method + " " + path);
+    }
+
+    private Response sendStream(Request.Method method, String path, InputStream body, String contentType) {
+        Request request = Request.builder()
+                .method(method)
+                .path(path)
+                .putHeader("Content-Type", contentType)
+                .body(body)
+                .build();
+        return execute(request, method + " " + path);
+    }
+
+    private Response execute(Request request, String what) {
+        try {
+            return http.execute(request);
+        } catch (RuntimeException e) {
+            throw new EngineException(Messages.engineConnectionLost(what, endpoint, e), e);
+        }
+    }
+
+    private static JsonNode expectJson(Response response, String what) {
+        expectSuccess(response, what);
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new EngineException(Messages.engineAnswerUnreadable(what, e), e);
+        }
+    }
+
+    private static void expectSuccess(Response response, String what) {
+        int status = response.getStatusCode();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String body = readAll(response.getBody());
+        String message = body;
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json != null && json.hasNonNull("message")) {
+                message = json.get("message").asText();
+            }
+        } catch (IOException notJson) {
+            // keep the raw body as the engine's message
+        }
+        throw new EngineException(Messages.engineRefused(what, "HTTP " + status + ": " + message.trim()), status);
+    }
+
+    private static VolumeInfo toVolume(JsonNode volume) {
+        return new VolumeInfo(
+                volume.path("Name").asText(),
+                volume.path("Driver").asText(""),
+                volume.path("Mountpoint").asText(""),
+                volume.path("CreatedAt").asText(""),
+                JSON.convertValue(volume.path("Labels"), STRING_MAP),
+                JSON.convertValue(volume.path("Options"), STRING_MAP));
+    }
+
+    private static String readAll(InputStream body) {
+        if (body == null) {
+            return "";
+        }
+        try (InputStream in = body) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            // nothing left to do with a connection that will not close
+        }
+    }
+}

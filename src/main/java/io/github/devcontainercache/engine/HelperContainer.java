@@ -1,0 +1,153 @@
+package io.github.devcontainercache.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * A container that is never started, made from the plugin's own tiny image, with some volumes mounted: the
+ * archive API reads and writes those volumes through it, with no image to pull, no shell and no network.
+ * Remove it with {@link #close()} in a {@code finally}; a run also removes the helpers a killed build of this
+ * host left behind.
+ */
+public final class HelperContainer implements AutoCloseable {
+
+    public static final String IMAGE_REPOSITORY = "devcontainer-cache-helper";
+    public static final String LABEL = "io.github.devcontainercache.helper";
+    static final String LABEL_HOST = "io.github.devcontainercache.helper.host";
+    static final String LABEL_PID = "io.github.devcontainercache.helper.pid";
+    private static final String MOUNT_ROOT = "/volumes/";
+    private static final String MARKER = "devcontainer-cache-helper";
+
+    private final DockerEngine engine;
+    private final String id;
+
+    private HelperContainer(DockerEngine engine, String id) {
+        this.engine = engine;
+        this.id = id;
+    }
+
+    /**
+     * Creates a helper with each volume mounted at {@link #mountPath}. The volumes must exist: the engine
+     * would otherwise create them.
+     */
+    public static HelperContainer create(
+            DockerEngine engine, String imageTag, List<String> volumes, boolean readOnly, BuildLog log) {
+        removeLeftovers(engine, log);
+        String image = IMAGE_REPOSITORY + ":" + imageTag;
+        if (!engine.imageExists(image)) {
+            log.debug("Importing the helper image " + image);
+            engine.importImage(new ByteArrayInputStream(helperRootFs()), IMAGE_REPOSITORY, imageTag);
+        }
+        ObjectNode body = DockerEngine.JSON.createObjectNode();
+        body.put("Image", image);
+        body.putArray("Cmd").add("/" + MARKER);
+        body.put("NetworkDisabled", true);
+        body.set("Labels", DockerEngine.JSON.valueToTree(Map.of(
+                LABEL, "true",
+                LABEL_HOST, hostName(),
+                LABEL_PID, Long.toString(ProcessHandle.current().pid()))));
+        ObjectNode hostConfig = body.putObject("HostConfig");
+        hostConfig.put("NetworkMode", "none");
+        ArrayNode mounts = hostConfig.putArray("Mounts");
+        for (String volume : volumes) {
+            ObjectNode mount = mounts.addObject();
+            mount.put("Type", "volume");
+            mount.put("Source", volume);
+            mount.put("Target", mountPath(volume));
+            mount.put("ReadOnly", readOnly);
+            // Never copy the image's files (or their owner) into an empty volume.
+            mount.putObject("VolumeOptions").put("NoCopy", true);
+        }
+        String name = MARKER + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+        String id = engine.createContainer(name, body);
+        log.debug("Created helper container " + name + " (" + id + ")");
+        return new HelperContainer(engine, id);
+    }
+
+    /** Where a volume is mounted in the helper. */
+    public static String mountPath(String volume) {
+        return MOUNT_ROOT + volume;
+    }
+
+    /** A tar stream of the volume, starting with its root directory. */
+    public InputStream read(String volume) {
+        return engine.getArchive(id, mountPath(volume));
+    }
+
+    /** Extracts a tar into the volume's parent directory, so that an entry named after the volume is its root. */
+    public void writeIntoMountRoot(InputStream tar) {
+        engine.putArchive(id, MOUNT_ROOT, tar);
+    }
+
+    @Override
+    public void close() {
+        engine.removeContainer(id);
+    }
+
+    /**
+     * Removes the helper containers that a build of this host left behind when it was killed: those whose
+     * process is gone. Helpers of builds that still run, here or elsewhere, are left alone.
+     */
+    static void removeLeftovers(DockerEngine engine, BuildLog log) {
+        String host = hostName();
+        for (ContainerInfo helper : engine.listContainers(Map.of("label", List.of(LABEL + "=true")))) {
+            if (!host.equals(helper.labels().get(LABEL_HOST))) {
+                continue;
+            }
+            boolean alive;
+            try {
+                alive = ProcessHandle.of(Long.parseLong(helper.labels().getOrDefault(LABEL_PID, "")))
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false);
+            } catch (NumberFormatException e) {
+                alive = false;
+            }
+            if (!alive && engine.removeContainer(helper.id())) {
+                log.info(Messages.removedLeftoverHelper(helper.name()));
+            }
+        }
+    }
+
+    /**
+     * The helper image's whole file system: one small file that says what the image is for. Nothing else, in
+     * particular no directory where volumes are mounted, so nothing is ever copied into a volume.
+     */
+    static byte[] helperRootFs() {
+        byte[] readme = ("This image only holds volumes for devcontainer-cache-maven-plugin; it is never started.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry(MARKER);
+            entry.setSize(readme.length);
+            entry.setMode(0100444);
+            entry.setModTime(0);
+            tar.putArchiveEntry(entry);
+            tar.write(readme);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.devcontainercache.mojo;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.caches.CacheDeclarations;
+import io.github.devcontainercache.caches.CacheSelection;
+import io.github.devcontainercache.caches.CacheSpec;
+import io.github.devcontainercache.caches.InvalidCachesException;
+import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.engine.EndpointDiscovery;
+import io.github.devcontainercache.engine.EngineConnector;
+import io.github.devcontainercache.engine.EngineException;
+import io.github.devcontainercache.engine.EngineUnreachableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: the skip flags, the cache declarations and selection, and the engine connection.
+ * A goal reads its own parameters and hands plain objects to the code under {@code caches/} and
+ * {@code engine/}; this class maps what that code throws to Maven's two exceptions, in one place.
+ */
+abstract class AbstractCacheMojo extends AbstractMojo {
+
+    /**
+     * The caches this project uses, each a Docker named volume:
+     *
+     * <pre>{@code
+     * <caches>
+     *   <cache>
+     *     <volume>radio-pip-cache</volume>
+     *     <kind>pip</kind>
+     *     <target>/home/vscode/.cache/pip</target>
+     *     <budget>2GB</budget>
+     *     <owner>1000:1000</owner>
+     *   </cache>
+     * </caches>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<CacheConfig> caches;
+
+    /**
+     * Narrows the goal to some caches: a comma-separated list of volume names and kinds, such as
+     * {@code radio-pip-cache,whisper}. Every cache when empty.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.only")
+    private String only;
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The engine to use, such as {@code unix:///run/user/1000/docker.sock} or {@code tcp://build-host:2376}.
+     * When absent: {@code DOCKER_HOST}, then the current Docker context, then the well-known sockets of Docker,
+     * rootless Docker, Docker Desktop and Podman.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.dockerHost")
+    private String dockerHost;
+
+    /**
+     * Whether a build without a reachable engine fails. With {@code false}, the goal logs a warning and skips.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.failIfNoEngine", defaultValue = "true")
+    private boolean failIfNoEngine;
+
+    /**
+     * Seconds to wait for the engine to accept the connection and answer its first request.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.connectTimeout", defaultValue = "5")
+    private int connectTimeout;
+
+    /**
+     * Seconds a request may wait for the engine's next bytes before the goal gives up.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.responseTimeout", defaultValue = "120")
+    private int responseTimeout;
+
+    /** The helper image is tagged with the plugin's version, so each version imports its own once. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
+    @Parameter(defaultValue = "${project.groupId}:${project.artifactId}", readonly = true, required = true)
+    private String projectId;
+
+    /** The goal's name, as in {@code devcontainer-cache:check}. */
+    abstract String goal();
+
+    /** The goal's own skip flag. */
+    abstract boolean goalSkipped();
+
+    /** Does the goal's work on the selected caches, through the connected engine. */
+    abstract void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        BuildLog log = new MavenBuildLog(getLog());
+        if (skip) {
+            log.info(Messages.skipping(goal(), "devcontainer-cache.skip"));
+            return;
+        }
+        if (goalSkipped()) {
+            log.info(Messages.skipping(goal(), "devcontainer-cache." + goal() + ".skip"));
+            return;
+        }
+        List<CacheDeclaration> selected = declaredCaches();
+        if (selected.isEmpty()) {
+            log.warn(Messages.noCachesDeclared());
+            return;
+        }
+        DockerEngine engine = connect(log);
+        if (engine == null) {
+            return;
+        }
+        try (engine) {
+            log.info(engine.describe());
+            log.info(Messages.cachesInScope(goal(), selected));
+            run(engine, selected, log);
+        } catch (EngineException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private List<CacheDeclaration> declaredCaches() throws MojoFailureException {
+        List<CacheSpec> fromPom = new ArrayList<>();
+        if (caches != null) {
+            caches.forEach(cache -> fromPom.add(cache.toSpec()));
+        }
+        try {
+            return CacheDeclarations.resolve(List.of(fromPom), CacheSelection.parse(only));
+        } catch (InvalidCachesException e) {
+            throw new MojoFailureException(Messages.invalidDeclarations(e.problems()), e);
+        }
+    }
+
+    /** The connected engine, or {@code null} when none answers and that is only a warning. */
+    private DockerEngine connect(BuildLog log) throws MojoExecutionException {
+        EngineConnector connector = new EngineConnector(
+                Duration.ofSeconds(Math.max(1, connectTimeout)), Duration.ofSeconds(Math.max(1, responseTimeout)), log);
+        try {
+            return connector.connect(EndpointDiscovery.discover(EndpointDiscovery.Environment.current(dockerHost)));
+        } catch (EngineUnreachableException e) {
+            if (failIfNoEngine) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+            log.warn(Messages.noEngineSkipping(goal(), e.getMessage()));
+            return null;
+        }
+    }
+
+    String helperTag() {
+        return pluginVersion;
+    }
+
+    String projectId() {
+        return projectId;
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.devcontainercache.mojo;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.caches.CacheCheck;
+import io.github.devcontainercache.caches.CacheCreator;
+import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.engine.DockerEngine;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks that every declared cache exists and, where {@code <owner>} is declared, that the volume's root
+ * directory has that owner. Reports every problem, then fails once with the whole list.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class CheckMojo extends AbstractCacheMojo {
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.check.skip", defaultValue = "false")
+    private boolean checkSkip;
+
+    /**
+     * Whether problems fail the build. With {@code false}, they are logged as warnings and the build goes on.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.fail", defaultValue = "true")
+    private boolean fail;
+
+    /**
+     * Creates the missing caches, as {@code create} would, instead of reporting them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.createMissing", defaultValue = "false")
+    private boolean createMissing;
+
+    @Override
+    String goal() {
+        return "check";
+    }
+
+    @Override
+    boolean goalSkipped() {
+        return checkSkip;
+    }
+
+    @Override
+    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log) throws MojoFailureException {
+        CacheCreator creator = createMissing ? new CacheCreator(engine, helperTag(), projectId(), log) : null;
+        List<String> problems = new CacheCheck(engine, helperTag(), log).run(caches, creator);
+        if (problems.isEmpty()) {
+            log.info(Messages.checkPassed(caches.size()));
+            return;
+        }
+        String message = Messages.checkFailed(problems);
+        if (fail) {
+            throw new MojoFailureException(message);
+        }
+        log.warn(message);
+        log.warn(Messages.failIsOff());
+    }
+}
