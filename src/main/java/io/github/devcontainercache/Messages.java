@@ -136,7 +136,7 @@ public final class Messages {
     }
 
     public static String engineNoAnswer(Duration timeout) {
-        return "connected, but no answer within " + timeout.toMillis() / 1000.0 + " s; is this a Docker engine?"
+        return "no answer within " + timeout.toMillis() / 1000.0 + " s; is a Docker engine listening there?"
                 + " (raise -Ddevcontainer-cache.connectTimeout for a slow remote engine)";
     }
 
@@ -156,7 +156,9 @@ public final class Messages {
         if (root instanceof ConnectException) {
             return "connection refused (" + root.getMessage() + ")";
         }
-        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
+        if (root instanceof NoSuchFileException
+                || root instanceof FileNotFoundException
+                || String.valueOf(root.getMessage()).contains("No such file or directory")) {
             return "no such socket (" + root.getMessage() + ")";
         }
         if (root instanceof SocketTimeoutException) {
@@ -231,8 +233,8 @@ public final class Messages {
                 + (owner == null ? "" : ", owner " + owner) + ").";
     }
 
-    public static String alreadyExists(String volume) {
-        return "Cache volume '" + volume + "' already exists; left as it is.";
+    public static String alreadyExists(String volume, String createdAt) {
+        return "Cache volume '" + volume + "' already exists (created " + createdAt + "); left as it is.";
     }
 
     public static String createdSummary(int created, int existing) {

@@ -6,11 +6,13 @@ import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.EngineException;
 import io.github.devcontainercache.engine.HelperContainer;
+import io.github.devcontainercache.engine.VolumeInfo;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Creates the caches that do not exist yet, with the plugin's labels, the declared driver and options, and the
@@ -39,8 +41,9 @@ public final class CacheCreator {
     public List<CacheDeclaration> createMissing(List<CacheDeclaration> caches) {
         List<CacheDeclaration> missing = new ArrayList<>();
         for (CacheDeclaration cache : caches) {
-            if (engine.inspectVolume(cache.volume()).isPresent()) {
-                log.info(Messages.alreadyExists(cache.volume()));
+            Optional<VolumeInfo> existing = engine.inspectVolume(cache.volume());
+            if (existing.isPresent()) {
+                log.info(Messages.alreadyExists(cache.volume(), existing.get().createdAt()));
             } else {
                 missing.add(cache);
             }

@@ -21,6 +21,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EngineConnector {
 
+    static {
+        // The HTTP transport logs every retried connection at INFO through Maven's logger; an engine that is not
+        // there is reported once, clearly, by this plugin instead. A user's own setting wins.
+        String transportLogger = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded";
+        if (System.getProperty(transportLogger) == null) {
+            System.setProperty(transportLogger, "warn");
+        }
+    }
+
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final BuildLog log;

@@ -1,0 +1,177 @@
+// Shared by the integration tests' setup.groovy and verify.groovy:
+//   def engine = evaluate(new File(itLib, 'engine.groovy')).forProject(itRun, basedir)
+// Everything a test makes is named "it-<run>-<project>-..." and removed by cleanup(), which setup also
+// registers to run when the build's JVM exits, so a failed test leaves nothing behind either. Nothing else
+// on the engine is ever touched.
+import groovy.json.JsonSlurper
+
+class ItEngine {
+    final String prefix
+    final File workDir
+
+    ItEngine(String run, File basedir) {
+        this.prefix = "it-${run}-${basedir.name}".toLowerCase()
+        this.workDir = new File(basedir, 'target/it-engine')
+        workDir.mkdirs()
+    }
+
+    static ItEngine forProject(String run, File basedir) {
+        new ItEngine(run, basedir)
+    }
+
+    /** The unique name of a volume, container or image this test makes. */
+    String name(String suffix) {
+        "${prefix}-${suffix}"
+    }
+
+    /** Removes what this test made when the build's JVM exits, whatever happened. */
+    ItEngine cleanupAtExit() {
+        Runtime.runtime.addShutdownHook(new Thread({ cleanup() } as Runnable))
+        this
+    }
+
+    Map run(List<String> command, byte[] input = null) {
+        def process = new ProcessBuilder(command).redirectErrorStream(false).start()
+        def out = new ByteArrayOutputStream()
+        def err = new ByteArrayOutputStream()
+        def outPump = Thread.start { out << process.inputStream }
+        def errPump = Thread.start { err << process.errorStream }
+        if (input != null) {
+            process.outputStream.withStream { it.write(input) }
+        } else {
+            process.outputStream.close()
+        }
+        int code = process.waitFor()
+        outPump.join()
+        errPump.join()
+        [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+    }
+
+    String ok(List<String> command, byte[] input = null) {
+        def result = run(command, input)
+        if (result.code != 0) {
+            throw new IllegalStateException("${command.join(' ')} failed (${result.code}): ${result.err}${result.out}")
+        }
+        result.out
+    }
+
+    String sh(String script) {
+        ok(['bash', '-c', 'set -o pipefail; ' + script])
+    }
+
+    void createVolume(String volume, Map<String, String> labels = [:]) {
+        def command = ['docker', 'volume', 'create']
+        labels.each { k, v -> command += ['--label', "${k}=${v}".toString()] }
+        ok(command + [volume])
+    }
+
+    boolean volumeExists(String volume) {
+        run(['docker', 'volume', 'inspect', volume]).code == 0
+    }
+
+    Map inspectVolume(String volume) {
+        new JsonSlurper().parseText(ok(['docker', 'volume', 'inspect', volume]))[0] as Map
+    }
+
+    /** A tiny image of this test's own, made with docker import: nothing can be pulled. */
+    String probeImage() {
+        String image = name('probe')
+        if (run(['docker', 'image', 'inspect', image]).code != 0) {
+            def rootFs = new File(workDir, 'probe-rootfs')
+            rootFs.mkdirs()
+            new File(rootFs, 'probe-image').text = 'probe image of the integration tests\n'
+            sh("tar -cf - -C '${rootFs}' . | docker import - '${image}' >/dev/null")
+        }
+        image
+    }
+
+    /** Runs body with a never-started container of the probe image that mounts the volume at /probe. */
+    def withProbe(String volume, Closure body) {
+        String container = name('probe-' + System.nanoTime())
+        ok(['docker', 'create', '--name', container, '--network', 'none', '-v', "${volume}:/probe".toString(),
+            probeImage(), '/probe-image'])
+        try {
+            body(container)
+        } finally {
+            run(['docker', 'rm', '-f', container])
+        }
+    }
+
+    /** The uid:gid of the volume's root directory, read with docker cp, independently of the plugin. */
+    String rootOwner(String volume) {
+        withProbe(volume) { container ->
+            String listing = sh("docker cp '${container}:/probe' - | tar -tvf - --numeric-owner | head -n 1")
+            listing.trim().split(/\s+/)[1].replace('/', ':')
+        }
+    }
+
+    /** Gives the volume's root directory an owner with docker cp -a, independently of the plugin. */
+    void chown(String volume, String owner) {
+        def (uid, gid) = owner.split(':')
+        def dir = new File(workDir, 'chown-' + System.nanoTime())
+        new File(dir, 'probe').mkdirs()
+        withProbe(volume) { container ->
+            sh("tar --numeric-owner --owner=${uid} --group=${gid} -cf - -C '${dir}' probe | docker cp -a - '${container}:/'")
+        }
+    }
+
+    /** Writes files (name to text) into the volume with docker cp. */
+    void fill(String volume, Map<String, String> files) {
+        def dir = new File(workDir, 'fill-' + System.nanoTime())
+        dir.mkdirs()
+        files.each { path, text ->
+            def file = new File(dir, path)
+            file.parentFile.mkdirs()
+            file.text = text
+        }
+        withProbe(volume) { container ->
+            sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")
+        }
+    }
+
+    /** Every file of the volume with its content, as docker cp reads them. */
+    Map<String, String> contents(String volume) {
+        def dir = new File(workDir, 'read-' + System.nanoTime())
+        dir.mkdirs()
+        withProbe(volume) { container ->
+            sh("docker cp '${container}:/probe' - | tar -xf - -C '${dir}'")
+        }
+        def root = new File(dir, 'probe')
+        def files = [:]
+        root.eachFileRecurse(groovy.io.FileType.FILES) { files[root.toPath().relativize(it.toPath()).toString()] = it.text }
+        files
+    }
+
+    /** Helper containers of the plugin that still mount the volume. */
+    List<String> helpersUsing(String volume) {
+        ok(['docker', 'ps', '-a', '-q', '--filter', 'label=io.github.devcontainercache.helper=true',
+            '--filter', "volume=${volume}".toString()]).readLines().findAll { it.trim() }
+    }
+
+    /** Removes every container, volume and image whose name starts with this test's prefix. */
+    void cleanup() {
+        def containers = ok(['docker', 'ps', '-a', '--format', '{{.Names}}']).readLines().findAll { it.startsWith(prefix) }
+        containers.each { run(['docker', 'rm', '-f', it]) }
+        def volumes = ok(['docker', 'volume', 'ls', '-q']).readLines().findAll { it.startsWith(prefix) }
+        volumes.each { run(['docker', 'volume', 'rm', '-f', it]) }
+        def images = ok(['docker', 'images', '--format', '{{.Repository}}']).readLines().findAll { it.startsWith(prefix) }
+        images.each { run(['docker', 'rmi', '-f', it]) }
+    }
+
+    /** Fails unless build.log contains every text. */
+    static void logContains(File basedir, String... texts) {
+        String log = new File(basedir, 'build.log').getText('UTF-8')
+        texts.each { text ->
+            assert log.contains(text): "build.log should contain: ${text}"
+        }
+    }
+
+    static void logLacks(File basedir, String... texts) {
+        String log = new File(basedir, 'build.log').getText('UTF-8')
+        texts.each { text ->
+            assert !log.contains(text): "build.log should not contain: ${text}"
+        }
+    }
+}
+
+ItEngine
