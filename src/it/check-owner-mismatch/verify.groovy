@@ -6,7 +6,8 @@ try {
             "Cache volume '${engine.name('pip')}' is owned by 0:0, but <owner> declares 1000:1000: the dev container's user cannot write to it.",
             "sudo chown 1000:1000 <target>",
             "or change <owner> to 0:0 if that is the user the dev container runs as.",
-            "ok       ${engine.name('whisper')}  owner 0:0")
+            "PROBLEM  ${engine.name('pip')}  owned by 0:0, not 1000:1000 (read through the archive API)",
+            "ok       ${engine.name('whisper')}  owner 0:0 (read through the archive API)")
     // the check read the owner without changing it or the content
     assert engine.rootOwner(engine.name('pip')) == '0:0'
     assert engine.contents(engine.name('pip')) == ['wheels/x.whl': 'wheel']

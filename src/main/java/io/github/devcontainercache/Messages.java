@@ -220,8 +220,14 @@ public final class Messages {
         return "devcontainer-cache.fail = false: the build goes on.";
     }
 
-    public static String cacheOk(String volume, Owner owner) {
-        return "  ok       " + volume + (owner == null ? "" : "  owner " + owner);
+    /** How a volume's content was read: straight from its directory on this host. */
+    public static final String VIA_MOUNT_POINT = "read on the mount point";
+
+    /** How a volume's content was read: through a helper container and the engine's archive API. */
+    public static final String VIA_ARCHIVE_API = "read through the archive API";
+
+    public static String cacheOk(String volume, Owner owner, String via) {
+        return "  ok       " + volume + (owner == null ? "" : "  owner " + owner + " (" + via + ")");
     }
 
     public static String cacheProblem(String volume, String what) {

@@ -5,26 +5,36 @@ import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
+import io.github.devcontainercache.engine.MountPoints;
+import io.github.devcontainercache.engine.VolumeInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Checks that every cache exists and, where an owner is declared, that its root directory has that owner.
- * Collects every problem instead of stopping at the first. Reads owners through one never-started helper
- * container that mounts the volumes read-only, so a check changes nothing.
+ * Collects every problem instead of stopping at the first. Reads owners straight from the mount point where the
+ * engine runs on this host, else through one never-started helper container that mounts the volumes read-only;
+ * either way a check changes nothing.
  */
 public final class CacheCheck {
 
     private final DockerEngine engine;
     private final String helperTag;
+    private final boolean readMountPoints;
     private final BuildLog log;
 
-    public CacheCheck(DockerEngine engine, String helperTag, BuildLog log) {
+    /**
+     * @param readMountPoints whether volumes whose directory is on this host may be read directly (else always
+     *     through the archive API)
+     */
+    public CacheCheck(DockerEngine engine, String helperTag, boolean readMountPoints, BuildLog log) {
         this.engine = engine;
         this.helperTag = helperTag;
+        this.readMountPoints = readMountPoints;
         this.log = log;
     }
 
@@ -37,12 +47,13 @@ public final class CacheCheck {
         List<CacheDeclaration> missing = new ArrayList<>();
         List<CacheDeclaration> owned = new ArrayList<>();
         for (CacheDeclaration cache : caches) {
-            if (engine.inspectVolume(cache.volume()).isEmpty()) {
+            Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
+            if (volume.isEmpty()) {
                 missing.add(cache);
-            } else if (cache.owner() != null) {
+            } else if (cache.owner() == null) {
+                log.info(Messages.cacheOk(cache.volume(), null, null));
+            } else if (!checkOwnerOnMountPoint(cache, volume.get(), problems)) {
                 owned.add(cache);
-            } else {
-                log.info(Messages.cacheOk(cache.volume(), null));
             }
         }
         if (creator != null) {
@@ -60,6 +71,34 @@ public final class CacheCheck {
         return problems;
     }
 
+    /** Checks the owner straight on the mount point; false when that cannot be done here. */
+    private boolean checkOwnerOnMountPoint(CacheDeclaration cache, VolumeInfo volume, List<String> problems) {
+        if (!readMountPoints) {
+            return false;
+        }
+        Optional<Path> directory = MountPoints.localDirectory(engine.endpoint(), volume);
+        if (directory.isEmpty()) {
+            return false;
+        }
+        try {
+            long[] ids = MountPoints.owner(directory.get());
+            compare(cache, new Owner(ids[0], ids[1]), Messages.VIA_MOUNT_POINT, problems);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.debug("Reading the owner of " + directory.get() + " failed, using the archive API: " + e);
+            return false;
+        }
+    }
+
+    private void compare(CacheDeclaration cache, Owner actual, String via, List<String> problems) {
+        if (actual.equals(cache.owner())) {
+            log.info(Messages.cacheOk(cache.volume(), actual, via));
+        } else {
+            problems.add(Messages.ownerMismatch(cache.volume(), actual, cache.owner()));
+            log.info(Messages.cacheProblem(cache.volume(), "owned by " + actual + ", not " + cache.owner() + " (" + via + ")"));
+        }
+    }
+
     private void checkOwners(List<CacheDeclaration> owned, List<String> problems) {
         List<String> volumes = owned.stream().map(CacheDeclaration::volume).toList();
         try (HelperContainer helper = HelperContainer.create(engine, helperTag, volumes, true, log)) {
@@ -75,11 +114,8 @@ public final class CacheCheck {
                 if (actual.isEmpty()) {
                     problems.add(Messages.ownerUnreadable(cache.volume(), "the engine sent an empty archive"));
                     log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
-                } else if (!actual.get().equals(cache.owner())) {
-                    problems.add(Messages.ownerMismatch(cache.volume(), actual.get(), cache.owner()));
-                    log.info(Messages.cacheProblem(cache.volume(), "owned by " + actual.get() + ", not " + cache.owner()));
                 } else {
-                    log.info(Messages.cacheOk(cache.volume(), actual.get()));
+                    compare(cache, actual.get(), Messages.VIA_ARCHIVE_API, problems);
                 }
             }
         }

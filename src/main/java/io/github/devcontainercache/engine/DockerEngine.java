@@ -1,9 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
@@ -15,21 +11,19 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One connection to a Docker-compatible engine, used for the whole goal execution and closed at its end.
- * Speaks the Engine API directly through docker-java's {@link DockerHttpClient} and reads the answers as
- * Jackson trees: no API version is pinned (the engine answers in its own), and none of docker-java's command
- * and model layer is loaded, which keeps a goal's start-up short.
+ * Speaks the Engine API directly through docker-java's {@link DockerHttpClient} and reads the answers with
+ * Jackson's streaming parser: no API version is pinned (the engine answers in its own), and neither
+ * docker-java's command and model layer nor Jackson's data binding is loaded, which keeps a goal's start-up
+ * short.
  */
 public final class DockerEngine implements AutoCloseable {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final DockerHttpClient http;
     private final EngineEndpoint endpoint;
@@ -66,11 +60,11 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     public VolumeInfo createVolume(String name, String driver, Map<String, String> driverOpts, Map<String, String> labels) {
-        ObjectNode body = JSON.createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("Name", name);
         body.put("Driver", driver);
-        body.set("DriverOpts", JSON.valueToTree(driverOpts));
-        body.set("Labels", JSON.valueToTree(labels));
+        body.put("DriverOpts", driverOpts);
+        body.put("Labels", labels);
         try (Response response = send(Request.Method.POST, "/volumes/create", body)) {
             return toVolume(expectJson(response, "create volume " + name));
         }
@@ -91,27 +85,28 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Every container, in any state, that matches the filters ({@code label}, {@code volume}, ...). */
     public List<ContainerInfo> listContainers(Map<String, List<String>> filters) {
-        String path = "/containers/json?all=1&filters=" + encode(toJson(filters));
+        String path = "/containers/json?all=1&filters=" + encode(Json.write(filters));
         try (Response response = send(Request.Method.GET, path, null)) {
-            JsonNode list = expectJson(response, "list containers");
+            Object list = expectJson(response, "list containers");
             List<ContainerInfo> containers = new ArrayList<>();
-            for (JsonNode container : list) {
-                String name = container.path("Names").path(0).asText("");
+            for (Object container : list instanceof List<?> items ? items : List.of()) {
+                List<Object> names = Json.array(container, "Names");
+                String name = names.isEmpty() ? "" : String.valueOf(names.get(0));
                 containers.add(new ContainerInfo(
-                        container.path("Id").asText(),
+                        Json.text(container, "Id", ""),
                         name.startsWith("/") ? name.substring(1) : name,
-                        container.path("State").asText(""),
-                        JSON.convertValue(container.path("Labels"), STRING_MAP)));
+                        Json.text(container, "State", ""),
+                        Json.stringMap(container, "Labels")));
             }
             return containers;
         }
     }
 
     /** Creates a container from a {@code POST /containers/create} body and returns its id. */
-    public String createContainer(String name, ObjectNode body) {
+    public String createContainer(String name, Map<String, Object> body) {
         String path = "/containers/create" + (name == null ? "" : "?name=" + encode(name));
         try (Response response = send(Request.Method.POST, path, body)) {
-            return expectJson(response, "create container").path("Id").asText();
+            return Json.text(expectJson(response, "create container"), "Id", "");
         }
     }
 
@@ -185,16 +180,17 @@ public final class DockerEngine implements AutoCloseable {
 
     // ---- plumbing ------------------------------------------------------------------------------------
 
-    JsonNode getJson(String path, String what) {
+    Object getJson(String path, String what) {
         try (Response response = send(Request.Method.GET, path, null)) {
             return expectJson(response, what);
         }
     }
 
-    private Response send(Request.Method method, String path, JsonNode body) {
+    private Response send(Request.Method method, String path, Map<String, Object> body) {
         Request.Builder request = Request.builder().method(method).path(path);
         if (body != null) {
-            request.putHeader("Content-Type", "application/json").bodyBytes(toJson(body).getBytes(StandardCharsets.UTF_8));
+            request.putHeader("Content-Type", "application/json")
+                    .bodyBytes(Json.write(body).getBytes(StandardCharsets.UTF_8));
         }
         return execute(request.build(), method + " " + path);
     }
@@ -217,10 +213,10 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
-    private static JsonNode expectJson(Response response, String what) {
+    private static Object expectJson(Response response, String what) {
         expectSuccess(response, what);
         try {
-            return JSON.readTree(response.getBody());
+            return Json.read(response.getBody());
         } catch (IOException e) {
             throw new EngineException(Messages.engineAnswerUnreadable(what, e), e);
         }
@@ -234,24 +230,21 @@ public final class DockerEngine implements AutoCloseable {
         String body = readAll(response.getBody());
         String message = body;
         try {
-            JsonNode json = JSON.readTree(body);
-            if (json != null && json.hasNonNull("message")) {
-                message = json.get("message").asText();
-            }
+            message = Json.text(Json.read(body), "message", body);
         } catch (IOException notJson) {
             // keep the raw body as the engine's message
         }
         throw new EngineException(Messages.engineRefused(what, "HTTP " + status + ": " + message.trim()), status);
     }
 
-    private static VolumeInfo toVolume(JsonNode volume) {
+    private static VolumeInfo toVolume(Object volume) {
         return new VolumeInfo(
-                volume.path("Name").asText(),
-                volume.path("Driver").asText(""),
-                volume.path("Mountpoint").asText(""),
-                volume.path("CreatedAt").asText(""),
-                JSON.convertValue(volume.path("Labels"), STRING_MAP),
-                JSON.convertValue(volume.path("Options"), STRING_MAP));
+                Json.text(volume, "Name", ""),
+                Json.text(volume, "Driver", ""),
+                Json.text(volume, "Mountpoint", ""),
+                Json.text(volume, "CreatedAt", ""),
+                Json.stringMap(volume, "Labels"),
+                Json.stringMap(volume, "Options"));
     }
 
     private static String readAll(InputStream body) {
@@ -260,14 +253,6 @@ public final class DockerEngine implements AutoCloseable {
         }
         try (InputStream in = body) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
@@ -9,6 +8,7 @@ import io.github.devcontainercache.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -41,21 +41,98 @@ public final class EngineConnector {
     }
 
     public DockerEngine connect(EndpointDiscovery.Result discovery) throws EngineUnreachableException {
-        List<EndpointAttempt> attempts = new ArrayList<>(discovery.notTried());
-        for (EngineEndpoint endpoint : discovery.candidates()) {
-            log.debug("Trying the engine at " + endpoint.describe());
-            try {
-                return connect(endpoint);
-            } catch (EndpointFailedException e) {
-                attempts.add(new EndpointAttempt(endpoint.describe(), e.getMessage()));
-            }
+        return start(discovery).await();
+    }
+
+    /**
+     * Starts connecting to the first candidate on a background thread and returns at once, so that the goal
+     * reads its configuration while the HTTP transport loads (most of a goal's start-up). Collect the engine
+     * with {@link Connection#await()}, or drop it with {@link Connection#cancel()}.
+     */
+    public Connection start(EndpointDiscovery.Result discovery) {
+        List<EngineEndpoint> candidates = discovery.candidates();
+        FutureTask<Object> first = null;
+        if (!candidates.isEmpty()) {
+            EngineEndpoint endpoint = candidates.get(0);
+            first = new FutureTask<>(() -> {
+                try {
+                    return connect(endpoint);
+                } catch (EndpointFailedException e) {
+                    return e;
+                }
+            });
+            Thread thread = new Thread(first, "devcontainer-cache-connect");
+            thread.setDaemon(true);
+            thread.start();
         }
-        throw new EngineUnreachableException(attempts);
+        return new Connection(discovery, first);
+    }
+
+    /** A connection under way. */
+    public final class Connection {
+        private final EndpointDiscovery.Result discovery;
+        private final FutureTask<Object> first;
+
+        private Connection(EndpointDiscovery.Result discovery, FutureTask<Object> first) {
+            this.discovery = discovery;
+            this.first = first;
+        }
+
+        /** The first engine that answers, trying the remaining candidates in order when the first does not. */
+        public DockerEngine await() throws EngineUnreachableException {
+            List<EndpointAttempt> attempts = new ArrayList<>(discovery.notTried());
+            List<EngineEndpoint> candidates = discovery.candidates();
+            for (int i = 0; i < candidates.size(); i++) {
+                EngineEndpoint endpoint = candidates.get(i);
+                log.debug("Trying the engine at " + endpoint.describe());
+                try {
+                    return i == 0 ? firstResult() : connect(endpoint);
+                } catch (EndpointFailedException e) {
+                    attempts.add(new EndpointAttempt(endpoint.describe(), e.getMessage()));
+                }
+            }
+            throw new EngineUnreachableException(attempts);
+        }
+
+        /** Drops the connection: closes it once the background attempt has finished. */
+        public void cancel() {
+            if (first == null) {
+                return;
+            }
+            Thread closer = new Thread(() -> {
+                try {
+                    firstResult().close();
+                } catch (EndpointFailedException | RuntimeException nothingToClose) {
+                    // no connection was made
+                }
+            }, "devcontainer-cache-cancel");
+            closer.setDaemon(true);
+            closer.start();
+        }
+
+        private DockerEngine firstResult() throws EndpointFailedException {
+            Object result;
+            try {
+                result = first.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EndpointFailedException(Messages.endpointFailure(e));
+            } catch (ExecutionException e) {
+                throw new EndpointFailedException(Messages.endpointFailure(e.getCause()));
+            }
+            if (result instanceof EndpointFailedException failed) {
+                throw failed;
+            }
+            return (DockerEngine) result;
+        }
     }
 
     private DockerEngine connect(EngineEndpoint endpoint) throws EndpointFailedException {
         DockerHttpClient http;
         try {
+            if (!endpoint.usesTls()) {
+                TransportStartup.skipPublicSuffixList();
+            }
             ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
                     .dockerHost(endpoint.host())
                     .connectionTimeout(connectTimeout)
@@ -69,12 +146,12 @@ public final class EngineConnector {
             throw new EndpointFailedException(Messages.endpointFailure(e));
         }
         DockerEngine engine = new DockerEngine(http, endpoint, null);
-        FutureTask<JsonNode> handshake = new FutureTask<>(() -> engine.getJson("/version", "read the engine version"));
+        FutureTask<Object> handshake = new FutureTask<>(() -> engine.getJson("/version", "read the engine version"));
         Thread thread = new Thread(handshake, "devcontainer-cache-handshake");
         thread.setDaemon(true);
         thread.start();
         try {
-            JsonNode version = handshake.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            Object version = handshake.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new DockerEngine(http, endpoint, toVersion(version));
         } catch (TimeoutException e) {
             engine.close();
@@ -89,15 +166,15 @@ public final class EngineConnector {
         }
     }
 
-    static EngineVersion toVersion(JsonNode version) {
+    static EngineVersion toVersion(Object version) {
         String product = "Docker Engine";
-        for (JsonNode component : version.path("Components")) {
-            String name = component.path("Name").asText("");
-            if (name.toLowerCase(java.util.Locale.ROOT).contains("podman")) {
+        for (Object component : Json.array(version, "Components")) {
+            if (Json.text(component, "Name", "").toLowerCase(Locale.ROOT).contains("podman")) {
                 product = "Podman Engine";
             }
         }
-        return new EngineVersion(product, version.path("Version").asText("unknown"), version.path("ApiVersion").asText("unknown"));
+        return new EngineVersion(
+                product, Json.text(version, "Version", "unknown"), Json.text(version, "ApiVersion", "unknown"));
     }
 
     private static final class EndpointFailedException extends Exception {

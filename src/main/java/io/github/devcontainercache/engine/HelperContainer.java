@@ -1,7 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import java.io.ByteArrayInputStream;
@@ -11,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -51,26 +51,26 @@ public final class HelperContainer implements AutoCloseable {
             log.debug("Importing the helper image " + image);
             engine.importImage(new ByteArrayInputStream(helperRootFs()), IMAGE_REPOSITORY, imageTag);
         }
-        ObjectNode body = DockerEngine.JSON.createObjectNode();
-        body.put("Image", image);
-        body.putArray("Cmd").add("/" + MARKER);
-        body.put("NetworkDisabled", true);
-        body.set("Labels", DockerEngine.JSON.valueToTree(Map.of(
-                LABEL, "true",
-                LABEL_HOST, hostName(),
-                LABEL_PID, Long.toString(ProcessHandle.current().pid()))));
-        ObjectNode hostConfig = body.putObject("HostConfig");
-        hostConfig.put("NetworkMode", "none");
-        ArrayNode mounts = hostConfig.putArray("Mounts");
+        List<Object> mounts = new ArrayList<>();
         for (String volume : volumes) {
-            ObjectNode mount = mounts.addObject();
+            Map<String, Object> mount = new LinkedHashMap<>();
             mount.put("Type", "volume");
             mount.put("Source", volume);
             mount.put("Target", mountPath(volume));
             mount.put("ReadOnly", readOnly);
             // Never copy the image's files (or their owner) into an empty volume.
-            mount.putObject("VolumeOptions").put("NoCopy", true);
+            mount.put("VolumeOptions", Map.of("NoCopy", true));
+            mounts.add(mount);
         }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Image", image);
+        body.put("Cmd", List.of("/" + MARKER));
+        body.put("NetworkDisabled", true);
+        body.put("Labels", Map.of(
+                LABEL, "true",
+                LABEL_HOST, hostName(),
+                LABEL_PID, Long.toString(ProcessHandle.current().pid())));
+        body.put("HostConfig", Map.of("NetworkMode", "none", "Mounts", mounts));
         String name = MARKER + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
         String id = engine.createContainer(name, body);
         log.debug("Created helper container " + name + " (" + id + ")");

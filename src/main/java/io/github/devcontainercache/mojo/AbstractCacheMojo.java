@@ -126,12 +126,25 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             log.info(Messages.skipping(goal(), "devcontainer-cache." + goal() + ".skip"));
             return;
         }
-        List<CacheDeclaration> selected = declaredCaches();
+        // Connecting loads the HTTP transport, most of a goal's start-up: let it run while the caches are read.
+        EngineConnector.Connection connection = new EngineConnector(
+                        Duration.ofSeconds(Math.max(1, connectTimeout)),
+                        Duration.ofSeconds(Math.max(1, responseTimeout)),
+                        log)
+                .start(EndpointDiscovery.discover(EndpointDiscovery.Environment.current(dockerHost)));
+        List<CacheDeclaration> selected;
+        try {
+            selected = declaredCaches();
+        } catch (MojoFailureException | RuntimeException e) {
+            connection.cancel();
+            throw e;
+        }
         if (selected.isEmpty()) {
+            connection.cancel();
             log.warn(Messages.noCachesDeclared());
             return;
         }
-        DockerEngine engine = connect(log);
+        DockerEngine engine = await(connection, log);
         if (engine == null) {
             return;
         }
@@ -157,11 +170,9 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     }
 
     /** The connected engine, or {@code null} when none answers and that is only a warning. */
-    private DockerEngine connect(BuildLog log) throws MojoExecutionException {
-        EngineConnector connector = new EngineConnector(
-                Duration.ofSeconds(Math.max(1, connectTimeout)), Duration.ofSeconds(Math.max(1, responseTimeout)), log);
+    private DockerEngine await(EngineConnector.Connection connection, BuildLog log) throws MojoExecutionException {
         try {
-            return connector.connect(EndpointDiscovery.discover(EndpointDiscovery.Environment.current(dockerHost)));
+            return connection.await();
         } catch (EngineUnreachableException e) {
             if (failIfNoEngine) {
                 throw new MojoExecutionException(e.getMessage(), e);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The project's whole test suite: unit tests, then the integration tests under src/it against the engine that
+# DOCKER_HOST names (run it through scripts/with-engine.sh), then a check that the tests left nothing behind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B verify "$@"
+
+leftover_helpers="$(docker ps -a -q --filter label=io.github.devcontainercache.helper=true)"
+leftover_volumes="$(docker volume ls -q | grep '^it-' || true)"
+if [ -n "$leftover_helpers" ] || [ -n "$leftover_volumes" ]; then
+  echo "The tests left things on the engine:" >&2
+  [ -z "$leftover_helpers" ] || echo "  helper containers: $leftover_helpers" >&2
+  [ -z "$leftover_volumes" ] || echo "  volumes: $leftover_volumes" >&2
+  exit 1
+fi
+echo "No helper container and no test volume left on the engine."
