@@ -34,6 +34,9 @@ public final class Messages {
 
     // ---- declarations --------------------------------------------------------------------------------
 
+    /** How messages name a cache that has no volume name. */
+    public static final String UNNAMED_CACHE = "(no volume)";
+
     public static String volumeMissing(Origin origin) {
         return "A cache declared in the " + origin + " has no volume name. Add <volume>NAME</volume> to it.";
     }
@@ -119,8 +122,13 @@ public final class Messages {
     }
 
     public static String tlsFileMissing(Path file) {
-        return "TLS is required (DOCKER_TLS_VERIFY or the context) but " + file + " does not exist; set"
+        return "TLS is required (DOCKER_TLS_VERIFY) but " + file + " does not exist; set"
                 + " DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem";
+    }
+
+    public static String contextTlsFileMissing(Path file) {
+        return "the context has TLS material but " + file + " does not exist; recreate the context with"
+                + " 'docker context create ... --docker \"host=...,ca=...,cert=...,key=...\"'";
     }
 
     public static String unreadableDockerConfig(IOException e) {

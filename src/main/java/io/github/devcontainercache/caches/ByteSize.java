@@ -1,6 +1,7 @@
 package io.github.devcontainercache.caches;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -48,7 +49,10 @@ public final class ByteSize {
         if (unit == null) {
             return OptionalLong.empty();
         }
-        BigDecimal bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(unit));
+        // A fraction of a byte is rounded to the nearest byte: "1.5" is 2 bytes.
+        BigDecimal bytes = new BigDecimal(matcher.group(1))
+                .multiply(BigDecimal.valueOf(unit))
+                .setScale(0, RoundingMode.HALF_UP);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             return OptionalLong.empty();
         }
@@ -63,7 +67,8 @@ public final class ByteSize {
         String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         double value = bytes;
         int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
+        // Move up a unit also when rounding to one decimal would print 1024.0 of this one.
+        while ((value >= 1024 || Math.round(value * 10) >= 10240) && unit < units.length - 1) {
             value /= 1024;
             unit++;
         }

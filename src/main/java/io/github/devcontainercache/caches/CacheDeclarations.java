@@ -53,17 +53,19 @@ public final class CacheDeclarations {
         } else if (!VolumeNames.isValid(volume)) {
             problems.add(Messages.invalidVolumeName(volume, spec.origin()));
         }
+        // Later messages name the cache; one without a volume name is called what it is.
+        String name = volume != null ? volume : Messages.UNNAMED_CACHE;
         CacheKind kind = null;
         String kindText = trimToNull(spec.kind());
         if (kindText != null) {
             kind = CacheKind.fromId(kindText).orElse(null);
             if (kind == null) {
-                problems.add(Messages.unknownKind(kindText, volume, spec.origin()));
+                problems.add(Messages.unknownKind(kindText, name, spec.origin()));
             }
         }
         String target = trimToNull(spec.target());
         if (target != null && !target.startsWith("/")) {
-            problems.add(Messages.targetNotAbsolute(target, volume, spec.origin()));
+            problems.add(Messages.targetNotAbsolute(target, name, spec.origin()));
         }
         Long budget = null;
         String budgetText = trimToNull(spec.budget());
@@ -72,7 +74,7 @@ public final class CacheDeclarations {
             if (bytes.isPresent()) {
                 budget = bytes.getAsLong();
             } else {
-                problems.add(Messages.invalidBudget(budgetText, volume, spec.origin()));
+                problems.add(Messages.invalidBudget(budgetText, name, spec.origin()));
             }
         }
         Owner owner = null;
@@ -80,7 +82,7 @@ public final class CacheDeclarations {
         if (ownerText != null) {
             owner = Owner.parse(ownerText).orElse(null);
             if (owner == null) {
-                problems.add(Messages.invalidOwner(ownerText, volume, spec.origin()));
+                problems.add(Messages.invalidOwner(ownerText, name, spec.origin()));
             }
         }
         if (problems.size() > before) {

@@ -37,10 +37,7 @@ public enum CacheKind {
         if (target == null) {
             return GENERIC;
         }
-        String path = target.replace('\\', '/');
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
+        String path = target.replace('\\', '/').replaceAll("/+$", "");
         if (endsWithSegments(path, ".cache/pip")) {
             return PIP;
         }

@@ -26,7 +26,12 @@ public final class RootOwnership {
         if (first == null) {
             return Optional.empty();
         }
-        return Optional.of(new Owner(first.getLongUserId(), first.getLongGroupId()));
+        try {
+            return Optional.of(new Owner(first.getLongUserId(), first.getLongGroupId()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the archive names an impossible owner " + first.getLongUserId() + ":"
+                    + first.getLongGroupId(), e);
+        }
     }
 
     /**

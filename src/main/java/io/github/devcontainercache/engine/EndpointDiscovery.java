@@ -76,7 +76,7 @@ public final class EndpointDiscovery {
         }
         for (Path socket : wellKnownSockets(env)) {
             if (env.exists().test(socket)) {
-                candidates.add(new EngineEndpoint(URI.create("unix://" + socket), "well-known socket", null));
+                candidates.add(new EngineEndpoint(unixUri(socket), "well-known socket", null));
             } else {
                 notTried.add(new EndpointAttempt("unix://" + socket, "no such socket"));
             }
@@ -182,12 +182,21 @@ public final class EndpointDiscovery {
         if (hasTls) {
             String missing = missingTlsFile(tls, env);
             if (missing != null) {
-                notTried.add(new EndpointAttempt(label, Messages.tlsFileMissing(tls.resolve(missing))));
+                notTried.add(new EndpointAttempt(label, Messages.contextTlsFileMissing(tls.resolve(missing))));
                 return true;
             }
         }
         candidates.add(new EngineEndpoint(uri, "context '" + context + "'", hasTls ? tls : null));
         return true;
+    }
+
+    /** A {@code unix://} address for a socket path, spaces and all. */
+    static URI unixUri(Path socket) {
+        try {
+            return new URI("unix", "", socket.toString().replace('\\', '/'), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a socket path: " + socket, e);
+        }
     }
 
     /** The Docker CLI's configuration directory: {@code DOCKER_CONFIG}, else {@code ~/.docker}. */

@@ -315,9 +315,8 @@ class EndpointDiscoveryTest {
             assertThat(result.candidates()).isEmpty();
             assertThat(result.notTried()).containsExactly(new EndpointAttempt(
                     "context 'remote' (DOCKER_CONTEXT)",
-                    "TLS is required (DOCKER_TLS_VERIFY or the context) but " + tls.resolve("key.pem")
-                            + " does not exist; set DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem"
-                            + " and key.pem"));
+                    "the context has TLS material but " + tls.resolve("key.pem") + " does not exist; recreate the"
+                            + " context with 'docker context create ... --docker \"host=...,ca=...,cert=...,key=...\"'"));
         }
 
         @Test
@@ -509,7 +508,7 @@ class EndpointDiscoveryTest {
             assertThat(result.candidates()).isEmpty();
             assertThat(result.notTried()).containsExactly(new EndpointAttempt(
                     "tcp://10.0.0.5:2376 (DOCKER_HOST, TLS)",
-                    "TLS is required (DOCKER_TLS_VERIFY or the context) but " + certs.resolve("key.pem")
+                    "TLS is required (DOCKER_TLS_VERIFY) but " + certs.resolve("key.pem")
                             + " does not exist; set DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem"
                             + " and key.pem"));
         }
