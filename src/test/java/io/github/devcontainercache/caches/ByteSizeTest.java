@@ -42,6 +42,12 @@ class ByteSizeTest {
     }
 
     @Test
+    void fractionsOfAByteAreRoundedToTheNearestByte() {
+        assertThat(ByteSize.parse("1.5")).hasValue(2);
+        assertThat(ByteSize.parse("0.4b")).hasValue(0);
+    }
+
+    @Test
     void largestLongIsAccepted() {
         assertThat(ByteSize.parse("9223372036854775807")).hasValue(Long.MAX_VALUE);
         assertThat(ByteSize.parse("8388607TiB")).hasValue(8388607L << 40);
@@ -62,7 +68,9 @@ class ByteSizeTest {
             1023                | 1023 B
             1024                | 1.0 KiB
             1536                | 1.5 KiB
+            1048575             | 1.0 MiB
             1048576             | 1.0 MiB
+            1073741823          | 1.0 GiB
             1572864             | 1.5 MiB
             2147483648          | 2.0 GiB
             2000000000          | 1.9 GiB

@@ -363,6 +363,20 @@ class EndpointDiscoveryTest {
     class WellKnownSockets {
 
         @Test
+        void aSocketInAHomeWithASpaceIsStillACandidate() throws IOException {
+            Path spaced = Files.createDirectories(temp.resolve("John Smith/.docker/run"));
+            Files.createFile(spaced.resolve("docker.sock"));
+            home = temp.resolve("John Smith");
+
+            EndpointDiscovery.Result result = discover();
+
+            assertThat(result.candidates()).singleElement().satisfies(endpoint -> {
+                assertThat(endpoint.host().getScheme()).isEqualTo("unix");
+                assertThat(endpoint.host().getPath()).isEqualTo(spaced.resolve("docker.sock").toString());
+            });
+        }
+
+        @Test
         void everyExistingSocketIsACandidateInTheDocumentedOrder() throws IOException {
             Path runtimeDir = Files.createDirectories(temp.resolve("run-user"));
             variables.put("XDG_RUNTIME_DIR", runtimeDir.toString());
