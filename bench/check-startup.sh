@@ -18,16 +18,16 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Installing the plugin (tests skipped)..."
-mvn -B -q -f "$ROOT/pom.xml" install -DskipTests -Dinvoker.skip=true
+mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml" install -DskipTests -Dinvoker.skip=true
 
 mkdir -p "$WORK/with" "$WORK/without"
 sed -e "s/radio-pip-cache/$ID-pip-cache/" -e "s/radio-whisper-cache/$ID-whisper-cache/" \
   "$ROOT/examples/radio/pom.xml" > "$WORK/with/pom.xml"
 sed '/<build>/,/<\/build>/d' "$ROOT/examples/radio/pom.xml" > "$WORK/without/pom.xml"
-mvn -B -q -f "$WORK/with/pom.xml" devcontainer-cache:create
+mvn -B -q -Dstyle.color=never -f "$WORK/with/pom.xml" devcontainer-cache:create
 
-with_plugin=(mvn -B -q -f "$WORK/with/pom.xml" devcontainer-cache:check)
-without_plugin=(mvn -B -q -f "$WORK/without/pom.xml" validate)
+with_plugin=(mvn -B -q -Dstyle.color=never -f "$WORK/with/pom.xml" devcontainer-cache:check)
+without_plugin=(mvn -B -q -Dstyle.color=never -f "$WORK/without/pom.xml" validate)
 
 millis() {
   local start end

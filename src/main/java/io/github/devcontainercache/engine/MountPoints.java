@@ -12,8 +12,8 @@ import java.util.Optional;
  * A volume's directory read straight from the file system, where the build runs on the engine's own host: much
  * faster than the archive API. Used only when the directory is provably the volume's: the engine is reached
  * through a unix socket, the volume uses the {@code local} driver, its {@code Mountpoint} is a readable directory
- * here, and that directory's parent has the change time the engine reports as the volume's {@code CreatedAt}
- * (Docker's local driver takes {@code CreatedAt} from exactly there). A Docker Desktop VM, a remote engine or a
+ * here, and that directory has the change time the engine reports as the volume's {@code CreatedAt} (Docker's
+ * local driver reads {@code CreatedAt} from exactly there, each time it is asked). A Docker Desktop VM, a remote engine or a
  * second engine that happens to have a volume of the same name fails that test and gets the archive API.
  */
 public final class MountPoints {
@@ -29,10 +29,10 @@ public final class MountPoints {
         }
         try {
             Path directory = Path.of(volume.mountpoint());
-            if (!Files.isDirectory(directory) || !Files.isReadable(directory) || directory.getParent() == null) {
+            if (!Files.isDirectory(directory) || !Files.isReadable(directory)) {
                 return Optional.empty();
             }
-            FileTime changed = (FileTime) Files.getAttribute(directory.getParent(), "unix:ctime");
+            FileTime changed = (FileTime) Files.getAttribute(directory, "unix:ctime");
             return sameSecond(changed, volume.createdAt()) ? Optional.of(directory) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             // unreadable, or no unix attributes on this platform: use the archive API

@@ -31,10 +31,10 @@ class MountPointsTest {
     }
 
     @Test
-    void aLocalVolumeWhoseParentHasTheEnginesCreationTimeIsReadDirectly() throws IOException {
+    void aLocalVolumeWhoseDirectoryHasTheEnginesCreationTimeIsReadDirectly() throws IOException {
         Path data = Files.createDirectories(temp.resolve("volumes/v/_data"));
 
-        assertThat(MountPoints.localDirectory(LOCAL, volume(data, "local", createdAtOf(data.getParent()))))
+        assertThat(MountPoints.localDirectory(LOCAL, volume(data, "local", createdAtOf(data))))
                 .contains(data);
     }
 
@@ -48,7 +48,7 @@ class MountPointsTest {
     @Test
     void aTcpEngineOrAnotherDriverOrAMissingDirectoryIsNeverReadDirectly() throws IOException {
         Path data = Files.createDirectories(temp.resolve("volumes/v/_data"));
-        String createdAt = createdAtOf(data.getParent());
+        String createdAt = createdAtOf(data);
         EngineEndpoint remote = new EngineEndpoint(URI.create("tcp://127.0.0.1:2375"), "test", null);
 
         assertThat(MountPoints.localDirectory(remote, volume(data, "local", createdAt))).isEmpty();
