@@ -26,17 +26,15 @@ final class Json {
 
     /** The value of a JSON document: a map, a list, a string, a number, a boolean or {@code null}. */
     static Object read(InputStream in) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new IOException("empty answer");
-            }
-            return value(parser, first);
-        }
+        return read(FACTORY.createParser(in));
     }
 
     static Object read(String text) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        return read(FACTORY.createParser(text));
+    }
+
+    private static Object read(JsonParser document) throws IOException {
+        try (JsonParser parser = document) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new IOException("empty answer");
