@@ -84,13 +84,91 @@ public final class Messages {
     }
 
     public static String noCachesDeclared() {
-        return "No caches are declared, so there is nothing to do. Declare them in the plugin's configuration:"
+        return "No caches are declared, so there is nothing to do. Mount named volumes in"
+                + " .devcontainer/devcontainer.json, or declare them in the plugin's configuration:"
                 + " <caches><cache><volume>my-pip-cache</volume></cache></caches>.";
     }
 
     public static String invalidDeclarations(List<String> problems) {
         return "The cache declarations cannot be used (" + count(problems.size(), "problem") + "):" + NL
                 + bullets(problems);
+    }
+
+    // ---- dev container configurations -----------------------------------------------------------------
+
+    public static String configTooLarge(Path file, long max) {
+        return file + ": larger than " + max / (1024 * 1024) + " MiB, which no dev container configuration is;"
+                + " point -Ddevcontainer-cache.devcontainer at the right file, or set -Ddevcontainer-cache.discover=false.";
+    }
+
+    public static String configUnreadable(Path file, IOException e) {
+        return file + ": cannot be read (" + e.getMessage() + ").";
+    }
+
+    public static String configMalformed(Path file, String format, int line, int column, String what) {
+        String where = line > 0 ? file + ":" + line + ":" + column : file.toString();
+        return where + ": not valid " + format + ": " + what + ". Fix the file, or set"
+                + " -Ddevcontainer-cache.discover=false to declare the caches in the pom only.";
+    }
+
+    public static String configNotAnObject(Path file) {
+        return file + ": a devcontainer.json holds one JSON object ({ ... }).";
+    }
+
+    public static String badMount(Path file, int line, String mount, String why) {
+        return file + ":" + line + ": mount '" + mount + "': " + why + ".";
+    }
+
+    public static String unresolvableVariable(Path file, int line, String variable) {
+        return file + ":" + line + ": " + variable + " cannot be resolved outside the container; use"
+                + " ${localWorkspaceFolderBasename}, ${localWorkspaceFolder} or ${localEnv:VAR}, or declare the"
+                + " cache in the pom.";
+    }
+
+    public static String devcontainerIdSkipped(Path file, int line, String source) {
+        return file + ":" + line + ": the volume '" + source + "' is named after ${devcontainerId}, which only the"
+                + " container's labels give; it is left out. Declare it in the pom by its real name to include it.";
+    }
+
+    public static String conflictingTargets(String volume, String target, Origin origin, String otherTarget,
+            Origin otherOrigin) {
+        return "Volume '" + volume + "' is mounted at " + target + " (" + origin + ") and at " + otherTarget + " ("
+                + otherOrigin + "); give it one target in both configurations, or two volumes.";
+    }
+
+    public static String composeFileMissing(Path file) {
+        return "The compose file " + file + " named in dockerComposeFile does not exist.";
+    }
+
+    public static String composeWithoutFiles(Path file, int line) {
+        return file + ":" + line + ": dockerComposeFile names no file.";
+    }
+
+    public static String composeWithoutService(Path file, int line) {
+        return file + ":" + line + ": dockerComposeFile is set but \"service\" is not; name the service the dev"
+                + " container runs in.";
+    }
+
+    public static String composeLabelsDiffer(String volume, String project, String key, String labelProject,
+            String labelVolume) {
+        return "Volume '" + volume + "' exists but compose did not make it for this project: its labels say project '"
+                + labelProject + "', volume '" + labelVolume + "', not '" + project + "', '" + key + "'. Another"
+                + " project may own it; set COMPOSE_PROJECT_NAME or name: in the compose file to tell them apart.";
+    }
+
+    public static String foundByComposeLabels(String expected, String actual, String project, String key) {
+        return "Volume '" + expected + "' does not exist, but '" + actual + "' carries compose's labels for project '"
+                + project + "', volume '" + key + "': using it.";
+    }
+
+    public static String devcontainerParameterMissing(Path file) {
+        return "-Ddevcontainer-cache.devcontainer names " + file + ", which is not a file. Point it at a"
+                + " devcontainer.json, or leave it out to find the configurations of the project.";
+    }
+
+    public static String discovered(Path workspace, List<Path> configurations, int caches) {
+        return "Read " + count(configurations.size(), "dev container configuration") + " in " + workspace + ": "
+                + count(caches, "cache") + ".";
     }
 
     // ---- engine ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,8 +47,9 @@ public final class CacheCheck {
         List<String> problems = new ArrayList<>();
         List<CacheDeclaration> missing = new ArrayList<>();
         List<CacheDeclaration> owned = new ArrayList<>();
-        for (CacheDeclaration cache : caches) {
-            Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
+        for (CacheDeclaration declared : caches) {
+            Optional<VolumeInfo> volume = locate(declared, problems);
+            CacheDeclaration cache = volume.map(found -> declared.withVolume(found.name())).orElse(declared);
             if (volume.isEmpty()) {
                 missing.add(cache);
             } else if (cache.owner() == null) {
@@ -69,6 +71,34 @@ public final class CacheCheck {
             checkOwners(owned, problems);
         }
         return problems;
+    }
+
+    /**
+     * The volume of a cache. A cache from a compose file is confirmed by compose's labels, and found by them when
+     * compose made it under another name (another project name than the one computed).
+     */
+    private Optional<VolumeInfo> locate(CacheDeclaration cache, List<String> problems) {
+        Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
+        ComposeRef compose = cache.compose();
+        if (compose == null) {
+            return volume;
+        }
+        if (volume.isPresent()) {
+            Map<String, String> labels = volume.get().labels();
+            String project = labels.get(ComposeRef.PROJECT_LABEL);
+            String key = labels.get(ComposeRef.VOLUME_LABEL);
+            if (project != null && (!project.equals(compose.project()) || !compose.volume().equals(key))) {
+                problems.add(Messages.composeLabelsDiffer(cache.volume(), compose.project(), compose.volume(), project, key));
+            }
+            return volume;
+        }
+        List<VolumeInfo> labelled = engine.listVolumes(Map.of(
+                ComposeRef.PROJECT_LABEL, compose.project(), ComposeRef.VOLUME_LABEL, compose.volume()));
+        if (labelled.size() == 1) {
+            log.info(Messages.foundByComposeLabels(cache.volume(), labelled.get(0).name(), compose.project(), compose.volume()));
+            return Optional.of(labelled.get(0));
+        }
+        return Optional.empty();
     }
 
     /** Checks the owner straight on the mount point; false when that cannot be done here. */

@@ -63,6 +63,11 @@ public final class CacheCreator {
                 Map<String, String> labels = new LinkedHashMap<>();
                 labels.put(LABEL_MANAGED, "true");
                 labels.put(LABEL_PROJECT, project);
+                if (cache.compose() != null) {
+                    // so that compose takes the volume for its own instead of warning that it did not create it
+                    labels.put(ComposeRef.PROJECT_LABEL, cache.compose().project());
+                    labels.put(ComposeRef.VOLUME_LABEL, cache.compose().volume());
+                }
                 engine.createVolume(cache.volume(), cache.effectiveDriver(), cache.driverOpts(), labels);
                 created.add(cache);
             }

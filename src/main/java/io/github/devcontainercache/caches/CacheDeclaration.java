@@ -16,12 +16,33 @@ public record CacheDeclaration(
         String driver,
         Map<String, String> driverOpts,
         String checksums,
-        Origin origin) {
+        Origin origin,
+        ComposeRef compose) {
 
     public CacheDeclaration {
         Objects.requireNonNull(volume, "volume");
         Objects.requireNonNull(origin, "origin");
         driverOpts = driverOpts == null ? Map.of() : Map.copyOf(driverOpts);
+    }
+
+    /** A declaration that does not come from a compose file. */
+    public CacheDeclaration(
+            String volume,
+            CacheKind kind,
+            String target,
+            Long budgetBytes,
+            Owner owner,
+            String driver,
+            Map<String, String> driverOpts,
+            String checksums,
+            Origin origin) {
+        this(volume, kind, target, budgetBytes, owner, driver, driverOpts, checksums, origin, null);
+    }
+
+    /** The same declaration for a volume of another name (one compose made under another project name). */
+    public CacheDeclaration withVolume(String otherVolume) {
+        return new CacheDeclaration(
+                otherVolume, kind, target, budgetBytes, owner, driver, driverOpts, checksums, origin, compose);
     }
 
     /** The kind to work with: the declared one, else the one the target suggests. */
@@ -48,6 +69,7 @@ public record CacheDeclaration(
                 driver != null ? driver : other.driver,
                 !driverOpts.isEmpty() ? driverOpts : other.driverOpts,
                 checksums != null ? checksums : other.checksums,
-                origin.equals(other.origin) ? origin : new Origin(origin + ", " + other.origin));
+                origin.equals(other.origin) ? origin : new Origin(origin + ", " + other.origin),
+                compose != null ? compose : other.compose);
     }
 }

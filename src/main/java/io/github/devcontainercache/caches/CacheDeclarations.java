@@ -97,7 +97,8 @@ public final class CacheDeclarations {
                 trimToNull(spec.driver()),
                 spec.driverOpts(),
                 trimToNull(spec.checksums()),
-                spec.origin());
+                spec.origin(),
+                spec.compose());
     }
 
     private static String trimToNull(String text) {

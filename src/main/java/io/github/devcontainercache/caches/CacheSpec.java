@@ -16,9 +16,24 @@ public record CacheSpec(
         String driver,
         Map<String, String> driverOpts,
         String checksums,
-        Origin origin) {
+        Origin origin,
+        ComposeRef compose) {
 
     public CacheSpec {
         driverOpts = driverOpts == null ? Map.of() : Map.copyOf(driverOpts);
+    }
+
+    /** A spec that does not come from a compose file. */
+    public CacheSpec(
+            String volume,
+            String kind,
+            String target,
+            String budget,
+            String owner,
+            String driver,
+            Map<String, String> driverOpts,
+            String checksums,
+            Origin origin) {
+        this(volume, kind, target, budget, owner, driver, driverOpts, checksums, origin, null);
     }
 }

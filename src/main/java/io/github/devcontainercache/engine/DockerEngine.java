@@ -70,6 +70,20 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
+    /** The volumes whose labels match every {@code key=value} given. */
+    public List<VolumeInfo> listVolumes(Map<String, String> labels) {
+        List<String> filters = new ArrayList<>();
+        labels.forEach((key, value) -> filters.add(key + "=" + value));
+        String path = "/volumes?filters=" + encode(Json.write(Map.of("label", filters)));
+        try (Response response = send(Request.Method.GET, path, null)) {
+            List<VolumeInfo> volumes = new ArrayList<>();
+            for (Object volume : Json.array(expectJson(response, "list volumes"), "Volumes")) {
+                volumes.add(toVolume(volume));
+            }
+            return volumes;
+        }
+    }
+
     /** Removes a volume; false when it did not exist. The engine refuses (409) a volume that a container uses. */
     public boolean removeVolume(String name) {
         try (Response response = send(Request.Method.DELETE, "/volumes/" + encode(name), null)) {

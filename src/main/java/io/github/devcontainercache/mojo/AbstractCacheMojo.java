@@ -12,7 +12,11 @@ import io.github.devcontainercache.engine.EndpointDiscovery;
 import io.github.devcontainercache.engine.EngineConnector;
 import io.github.devcontainercache.engine.EngineException;
 import io.github.devcontainercache.engine.EngineUnreachableException;
+import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -46,6 +50,28 @@ abstract class AbstractCacheMojo extends AbstractMojo {
      */
     @Parameter
     private List<CacheConfig> caches;
+
+    /**
+     * Whether to read the caches from the project's dev container configurations:
+     * {@code .devcontainer/devcontainer.json}, {@code .devcontainer.json} and
+     * {@code .devcontainer/<folder>/devcontainer.json} (with their compose files), found in the project's directory
+     * or the nearest parent up to the git repository's root. The pom's {@code <caches>} win field by field.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.discover", defaultValue = "true")
+    private boolean discover;
+
+    /**
+     * One dev container configuration to read instead of looking for them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.devcontainer")
+    private File devcontainer;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
 
     /**
      * Narrows the goal to some caches: a comma-separated list of volume names and kinds, such as
@@ -134,7 +160,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
                 .start(EndpointDiscovery.discover(EndpointDiscovery.Environment.current(dockerHost)));
         List<CacheDeclaration> selected;
         try {
-            selected = declaredCaches();
+            selected = declaredCaches(log);
         } catch (MojoFailureException | RuntimeException e) {
             connection.cancel();
             throw e;
@@ -157,16 +183,41 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         }
     }
 
-    private List<CacheDeclaration> declaredCaches() throws MojoFailureException {
+    private List<CacheDeclaration> declaredCaches(BuildLog log) throws MojoFailureException {
         List<CacheSpec> fromPom = new ArrayList<>();
         if (caches != null) {
             caches.forEach(cache -> fromPom.add(cache.toSpec()));
         }
         try {
-            return CacheDeclarations.resolve(List.of(fromPom), CacheSelection.parse(only));
+            DevcontainerDiscovery.Result discovered = discovered();
+            if (!discovered.configurations().isEmpty()) {
+                log.info(Messages.discovered(
+                        discovered.workspaceFolder(), discovered.configurations(), discovered.caches().size()));
+            }
+            discovered.notes().forEach(log::warn);
+            return CacheDeclarations.resolve(List.of(fromPom, discovered.caches()), CacheSelection.parse(only));
         } catch (InvalidCachesException e) {
             throw new MojoFailureException(Messages.invalidDeclarations(e.problems()), e);
         }
+    }
+
+    private DevcontainerDiscovery.Result discovered() throws InvalidCachesException, MojoFailureException {
+        if (devcontainer != null) {
+            if (!devcontainer.isFile()) {
+                throw new MojoFailureException(Messages.devcontainerParameterMissing(devcontainer.toPath()));
+            }
+            Path file = devcontainer.toPath().toAbsolutePath().normalize();
+            return DevcontainerDiscovery.discover(DevcontainerDiscovery.workspaceOf(file), List.of(file), System.getenv());
+        }
+        if (!discover) {
+            return DevcontainerDiscovery.Result.none();
+        }
+        Optional<Path> workspace = DevcontainerDiscovery.findWorkspace(basedir.toPath());
+        if (workspace.isEmpty()) {
+            return DevcontainerDiscovery.Result.none();
+        }
+        return DevcontainerDiscovery.discover(
+                workspace.get(), DevcontainerDiscovery.configurationsIn(workspace.get()), System.getenv());
     }
 
     /** The connected engine, or {@code null} when none answers and that is only a warning. */
