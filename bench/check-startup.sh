@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: the whole `mvn devcontainer-cache:check` process on examples/radio (two existing caches, owners
-# declared) against `mvn validate` of the same project without the plugin, run alternately, side by side.
+# Benchmark: the whole `mvn devcontainer-cache:check` process on examples/radio (two existing caches, read from
+# its devcontainer.json) against `mvn validate` of the same project without the plugin, run alternately, side by
+# side.
 #
 #   scripts/with-engine.sh bench/check-startup.sh [ROUNDS]      (default 15 rounds)
 #
@@ -20,9 +21,10 @@ trap cleanup EXIT
 echo "Installing the plugin (tests skipped)..."
 mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml" install -DskipTests -Dinvoker.skip=true
 
-mkdir -p "$WORK/with" "$WORK/without"
+mkdir -p "$WORK/with/.devcontainer" "$WORK/without"
+cp "$ROOT/examples/radio/pom.xml" "$WORK/with/pom.xml"
 sed -e "s/radio-pip-cache/$ID-pip-cache/" -e "s/radio-whisper-cache/$ID-whisper-cache/" \
-  "$ROOT/examples/radio/pom.xml" > "$WORK/with/pom.xml"
+  "$ROOT/examples/radio/.devcontainer/devcontainer.json" > "$WORK/with/.devcontainer/devcontainer.json"
 sed '/<build>/,/<\/build>/d' "$ROOT/examples/radio/pom.xml" > "$WORK/without/pom.xml"
 mvn -B -q -Dstyle.color=never -f "$WORK/with/pom.xml" devcontainer-cache:create
 
@@ -55,7 +57,7 @@ ratio="$(awk -v a="$with_median" -v b="$without_median" 'BEGIN {printf "%.2f", a
 echo
 echo "| command | median of $ROUNDS (ms) | all runs (ms) |"
 echo "| --- | --- | --- |"
-echo "| mvn devcontainer-cache:check (2 caches, owners) | $with_median | ${with_times[*]} |"
+echo "| mvn devcontainer-cache:check (2 caches from devcontainer.json) | $with_median | ${with_times[*]} |"
 echo "| mvn validate without the plugin | $without_median | ${without_times[*]} |"
 echo
 echo "check / validate: ${ratio}x (target: at most 1.25x)"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The project's whole test suite: unit tests, then the integration tests under src/it against the engine that
-# DOCKER_HOST names (run it through scripts/with-engine.sh), then a check that the tests left nothing behind.
+# DOCKER_HOST names (run it through scripts/with-engine.sh), then a check that the tests left nothing behind,
+# then discovery over the corpus of real dev container configurations where ../shared holds it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B verify "$@"
+mvn -B -Dstyle.color=never verify "$@"
 
 leftover_helpers="$(docker ps -a -q --filter label=io.github.devcontainercache.helper=true)"
 leftover_volumes="$(docker volume ls -q | grep '^it-' || true)"
@@ -14,3 +15,5 @@ if [ -n "$leftover_helpers" ] || [ -n "$leftover_volumes" ]; then
   exit 1
 fi
 echo "No helper container and no test volume left on the engine."
+
+scripts/corpus-check.sh

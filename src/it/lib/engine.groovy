@@ -24,6 +24,11 @@ class ItEngine {
         "${prefix}-${suffix}"
     }
 
+    /** Writes this test's unique prefix where a fixture file says @IT_PREFIX@. */
+    void fillInPrefix(File file) {
+        file.setText(file.getText('UTF-8').replace('@IT_PREFIX@', prefix), 'UTF-8')
+    }
+
     /** Removes what this test made when the build's JVM exits, whatever happened. */
     ItEngine cleanupAtExit() {
         Runtime.runtime.addShutdownHook(new Thread({ cleanup() } as Runnable))

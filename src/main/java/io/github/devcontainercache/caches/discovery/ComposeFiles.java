@@ -32,14 +32,19 @@ final class ComposeFiles {
      * absent.
      */
     static List<ComposeVolume> volumesOf(
-            List<Path> files, java.util.Set<String> services, Map<String, String> environment, List<String> problems)
+            Path workspace,
+            List<Path> files,
+            java.util.Set<String> services,
+            Map<String, String> environment,
+            List<String> problems)
             throws DiscoveryException {
         List<Node> documents = new ArrayList<>();
         for (Path file : files) {
+            Path shown = DevcontainerDiscovery.relative(workspace, file);
             if (!Files.isRegularFile(file)) {
-                throw new DiscoveryException(Messages.composeFileMissing(file));
+                throw new DiscoveryException(Messages.composeFileMissing(shown));
             }
-            documents.add(Documents.readYaml(file));
+            documents.add(Documents.readYaml(file, shown));
         }
         Map<String, String> variables = new LinkedHashMap<>(dotEnv(files.get(0).getParent()));
         variables.putAll(environment);
@@ -79,7 +84,7 @@ final class ComposeFiles {
                 try {
                     parsed = MountStrings.parseVolumeFlag(interpolate(text, variables));
                 } catch (MountStrings.BadMount e) {
-                    problems.add(Messages.badMount(file, value.line(), text, e.getMessage()));
+                    problems.add(Messages.badMount(DevcontainerDiscovery.relative(workspace, file), value.line(), text, e.getMessage()));
                     continue;
                 }
                 if (!parsed.isVolume() || parsed.source() == null) {
@@ -100,7 +105,8 @@ final class ComposeFiles {
                     continue;
                 }
                 if (target == null || target.isEmpty()) {
-                    problems.add(Messages.badMount(file, line, key, "the volume has no target"));
+                    problems.add(Messages.badMount(
+                            DevcontainerDiscovery.relative(workspace, file), line, key, "the volume has no target"));
                     continue;
                 }
             } else {

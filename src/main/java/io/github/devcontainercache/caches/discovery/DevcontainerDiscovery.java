@@ -127,11 +127,11 @@ public final class DevcontainerDiscovery {
             List<String> problems,
             List<String> notes)
             throws DiscoveryException {
-        Node document = Documents.readJsonc(configuration);
-        if (!(document instanceof Node.ObjectNode root)) {
-            throw new DiscoveryException(Messages.configNotAnObject(relative(workspace, configuration)));
-        }
         Path shown = relative(workspace, configuration);
+        Node document = Documents.readJsonc(configuration, shown);
+        if (!(document instanceof Node.ObjectNode root)) {
+            throw new DiscoveryException(Messages.configNotAnObject(shown));
+        }
         Variables bootstrap = new Variables(workspace, Variables.defaultContainerWorkspaceFolder(workspace), environment);
         String containerWorkspace = Variables.defaultContainerWorkspaceFolder(workspace);
         if (root.text("workspaceFolder") != null) {
@@ -315,7 +315,8 @@ public final class DevcontainerDiscovery {
                 }
             }
         }
-        List<ComposeFiles.ComposeVolume> volumes = ComposeFiles.volumesOf(files, services, environment, composeProblems);
+        List<ComposeFiles.ComposeVolume> volumes =
+                ComposeFiles.volumesOf(workspace, files, services, environment, composeProblems);
         composeProblems.forEach(problems::add);
         for (ComposeFiles.ComposeVolume volume : volumes) {
             found.add(new CacheSpec(
@@ -325,7 +326,7 @@ public final class DevcontainerDiscovery {
         }
     }
 
-    private static Path relative(Path workspace, Path file) {
+    static Path relative(Path workspace, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = workspace.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute) : absolute;

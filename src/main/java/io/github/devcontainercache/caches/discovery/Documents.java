@@ -47,7 +47,12 @@ final class Documents {
     private Documents() {}
 
     static Node readJsonc(Path file) throws DiscoveryException {
-        return read(file, JSONC, "JSON");
+        return read(file, file, JSONC, "JSON");
+    }
+
+    /** Reads {@code file}, naming it {@code shown} (relative to the workspace) in messages. */
+    static Node readJsonc(Path file, Path shown) throws DiscoveryException {
+        return read(file, shown, JSONC, "JSON");
     }
 
     static Node readJsonc(Path file, String text) throws DiscoveryException {
@@ -55,24 +60,28 @@ final class Documents {
     }
 
     static Node readYaml(Path file) throws DiscoveryException {
-        return read(file, YAML, "YAML");
+        return read(file, file, YAML, "YAML");
+    }
+
+    static Node readYaml(Path file, Path shown) throws DiscoveryException {
+        return read(file, shown, YAML, "YAML");
     }
 
     static Node readYaml(Path file, String text) throws DiscoveryException {
         return parse(file, text, YAML, "YAML");
     }
 
-    private static Node read(Path file, JsonFactory factory, String format) throws DiscoveryException {
+    private static Node read(Path file, Path shown, JsonFactory factory, String format) throws DiscoveryException {
         String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new DiscoveryException(Messages.configTooLarge(file, MAX_BYTES));
+                throw new DiscoveryException(Messages.configTooLarge(shown, MAX_BYTES));
             }
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new DiscoveryException(Messages.configUnreadable(file, e), e);
+            throw new DiscoveryException(Messages.configUnreadable(shown, e), e);
         }
-        return parse(file, text, factory, format);
+        return parse(shown, text, factory, format);
     }
 
     private static Node parse(Path file, String text, JsonFactory factory, String format)
