@@ -158,15 +158,19 @@ abstract class AbstractCacheMojo extends AbstractMojo {
                         Duration.ofSeconds(Math.max(1, responseTimeout)),
                         log)
                 .start(EndpointDiscovery.discover(EndpointDiscovery.Environment.current(dockerHost)));
+        // What discovery says is logged after the engine line, so that a goal's first line names the engine.
+        BuildLog.Deferred discoveryLog = new BuildLog.Deferred();
         List<CacheDeclaration> selected;
         try {
-            selected = declaredCaches(log);
+            selected = declaredCaches(discoveryLog);
         } catch (MojoFailureException | RuntimeException e) {
             connection.cancel();
+            discoveryLog.replayTo(log);
             throw e;
         }
         if (selected.isEmpty()) {
             connection.cancel();
+            discoveryLog.replayTo(log);
             log.warn(Messages.noCachesDeclared());
             return;
         }
@@ -176,6 +180,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         }
         try (engine) {
             log.info(engine.describe());
+            discoveryLog.replayTo(log);
             log.info(Messages.cachesInScope(goal(), selected));
             run(engine, selected, log);
         } catch (EngineException e) {
