@@ -39,8 +39,14 @@ answers() {
 }
 
 if ! command -v curl >/dev/null 2>&1; then
-  say "curl is needed to probe the engine; install it (apt-get install curl)."
-  exit 1
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing curl from Debian's packages, to probe the engine"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+  fi
+  if ! command -v curl >/dev/null 2>&1; then
+    say "curl is needed to probe the engine; install it (apt-get install curl)."
+    exit 1
+  fi
 fi
 
 if [ -n "${DOCKER_HOST:-}" ]; then
@@ -50,9 +56,16 @@ if [ -n "${DOCKER_HOST:-}" ]; then
   fi
   say "DOCKER_HOST=$DOCKER_HOST does not answer; starting a private engine instead"
   unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH
-elif answers unix:///var/run/docker.sock; then
-  say "using the engine at unix:///var/run/docker.sock"
-  exec "$@"
+else
+  # The sockets the plugin itself tries: Docker, rootless Docker, Docker Desktop, Podman.
+  for socket in /var/run/docker.sock "${XDG_RUNTIME_DIR:-/nonexistent}/docker.sock" "$HOME/.docker/run/docker.sock" \
+      "$HOME/.docker/desktop/docker.sock" "${XDG_RUNTIME_DIR:-/nonexistent}/podman/podman.sock" /run/podman/podman.sock; do
+    if answers "unix://$socket"; then
+      say "using the engine at unix://$socket"
+      export DOCKER_HOST="unix://$socket"
+      exec "$@"
+    fi
+  done
 fi
 
 if [ "$(uname -s)" != "Linux" ] || [ "$(id -u)" != "0" ]; then
@@ -78,7 +91,7 @@ LOG="$ENGINE_DIR/dockerd.log"
 
 stop_engine() {
   local pid
-  pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+  pid="$(cat "$PIDFILE" 2>/dev/null || echo "${DOCKERD_PID:-}")"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null
     for _ in $(seq 1 100); do
@@ -87,12 +100,19 @@ stop_engine() {
     done
     kill -9 "$pid" 2>/dev/null || true
   fi
+  # The containerd that dockerd started goes with it, unless dockerd itself had to be killed.
+  local containerd
+  containerd="$(cat "$ENGINE_DIR/exec/containerd/containerd.pid" 2>/dev/null || true)"
+  if [ -n "$containerd" ] && kill -0 "$containerd" 2>/dev/null; then
+    kill "$containerd" 2>/dev/null || true
+    sleep 1
+    kill -9 "$containerd" 2>/dev/null || true
+  fi
   # Anything the engine left mounted under its directories would keep them from being removed.
   grep -o " $ENGINE_DIR[^ ]*" /proc/mounts 2>/dev/null | sort -r | while read -r mnt; do umount -l "$mnt" 2>/dev/null; done
   rm -rf "$ENGINE_DIR"
 }
 trap stop_engine EXIT
-trap 'exit 130' INT TERM
 
 say "starting a private dockerd in $ENGINE_DIR"
 dockerd \
@@ -101,7 +121,9 @@ dockerd \
   --exec-root "$ENGINE_DIR/exec" \
   --pidfile "$PIDFILE" \
   --bridge=none --iptables=false --ip6tables=false \
+  --containerd-namespace dcc-private --containerd-plugins-namespace dcc-private-plugins \
   >"$LOG" 2>&1 &
+DOCKERD_PID=$!
 
 for _ in $(seq 1 300); do
   answers "unix://$SOCKET" && break
@@ -118,6 +140,16 @@ fi
 say "engine ready at unix://$SOCKET"
 
 export DOCKER_HOST="unix://$SOCKET"
-"$@"
+# CMD runs in the background so that INT and TERM reach it and the engine still stops afterwards.
+"$@" &
+CMD_PID=$!
+trap 'kill -INT "$CMD_PID" 2>/dev/null' INT
+trap 'kill -TERM "$CMD_PID" 2>/dev/null' TERM
+wait "$CMD_PID"
 status=$?
+# A signal interrupts the first wait; wait again for CMD's own status.
+if kill -0 "$CMD_PID" 2>/dev/null; then
+  wait "$CMD_PID"
+  status=$?
+fi
 exit "$status"

@@ -23,6 +23,7 @@ try {
     assert existing.CreatedAt == new File(basedir, 'before.txt').text
     assert existing.Labels == ['owner': 'someone-else']
     assert engine.contents(engine.name('existing')) == ['model.pt': 'weights']
+    assert engine.rootOwner(engine.name('existing')) == '0:0'
 } finally {
     engine.cleanup()
 }

@@ -105,7 +105,7 @@ class ItEngine {
     /** The uid:gid of the volume's root directory, read with docker cp, independently of the plugin. */
     String rootOwner(String volume) {
         withProbe(volume) { container ->
-            String listing = sh("docker cp '${container}:/probe' - | tar -tvf - --numeric-owner | head -n 1")
+            String listing = sh("docker cp '${container}:/probe' - | tar -tvf - --numeric-owner | awk 'NR == 1'")
             listing.trim().split(/\s+/)[1].replace('/', ':')
         }
     }
@@ -153,13 +153,18 @@ class ItEngine {
             '--filter', "volume=${volume}".toString()]).readLines().findAll { it.trim() }
     }
 
-    /** Removes every container, volume and image whose name starts with this test's prefix. */
+    /**
+     * Removes every container, volume and image whose name starts with this test's prefix, and the plugin's
+     * helper containers that still mount one of its volumes (they would keep the volume from being removed).
+     */
     void cleanup() {
-        def containers = ok(['docker', 'ps', '-a', '--format', '{{.Names}}']).readLines().findAll { it.startsWith(prefix) }
+        def mine = { String name -> name.startsWith(prefix + '-') || name.startsWith(prefix + '_') }
+        def containers = ok(['docker', 'ps', '-a', '--format', '{{.Names}}']).readLines().findAll(mine)
         containers.each { run(['docker', 'rm', '-f', it]) }
-        def volumes = ok(['docker', 'volume', 'ls', '-q']).readLines().findAll { it.startsWith(prefix) }
+        def volumes = ok(['docker', 'volume', 'ls', '-q']).readLines().findAll(mine)
+        volumes.each { volume -> helpersUsing(volume).each { run(['docker', 'rm', '-f', it]) } }
         volumes.each { run(['docker', 'volume', 'rm', '-f', it]) }
-        def images = ok(['docker', 'images', '--format', '{{.Repository}}']).readLines().findAll { it.startsWith(prefix) }
+        def images = ok(['docker', 'images', '--format', '{{.Repository}}']).readLines().findAll(mine)
         images.each { run(['docker', 'rmi', '-f', it]) }
     }
 

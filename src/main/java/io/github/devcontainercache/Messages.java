@@ -196,7 +196,8 @@ public final class Messages {
 
     public static String badEngineAddress() {
         return "not an engine address; write unix:///path/to/docker.sock, tcp://host:2376 or"
-                + " npipe:////./pipe/docker_engine";
+                + " npipe:////./pipe/docker_engine (ssh:// is not supported: forward the socket with"
+                + " ssh -L /tmp/docker.sock:/var/run/docker.sock HOST and use unix:///tmp/docker.sock)";
     }
 
     public static String tlsFileMissing(Path file) {
@@ -239,6 +240,11 @@ public final class Messages {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (String.valueOf(root.getMessage()).contains("Permission denied")
+                || String.valueOf(root.getMessage()).contains("Access is denied")) {
+            return "permission denied (" + root.getMessage() + "); add your user to the docker group (then log in"
+                    + " again), or use rootless Docker or Podman";
+        }
         if (root instanceof ConnectException) {
             return "connection refused (" + root.getMessage() + ")";
         }
@@ -270,6 +276,11 @@ public final class Messages {
         return "The engine refused to " + what + ": " + detail;
     }
 
+    public static String unexpected(String goal, RuntimeException e) {
+        return "devcontainer-cache:" + goal + " failed: " + endpointFailure(e) + ". Run again with -e for the"
+                + " details, and report it if it persists.";
+    }
+
     public static String removedLeftoverHelper(String name) {
         return "Removed helper container " + name + ", left behind by a build that was interrupted.";
     }
@@ -281,16 +292,23 @@ public final class Messages {
                 + " <createMissing>true</createMissing> (-Ddevcontainer-cache.createMissing=true).";
     }
 
-    public static String ownerMismatch(String volume, Owner actual, Owner declared) {
+    public static String ownerMismatch(String volume, String target, Owner actual, Owner declared) {
         return "Cache volume '" + volume + "' is owned by " + actual + ", but <owner> declares " + declared
                 + ": the dev container's user cannot write to it. Either give it the declared owner (in the dev"
-                + " container: sudo chown " + declared + " <target>), or remove it and run 'mvn"
+                + " container: sudo chown " + declared + " " + (target == null ? "<target>" : target)
+                + "), or remove it and run 'mvn"
                 + " devcontainer-cache:create', which creates it owned by " + declared + ", or change <owner> to "
                 + actual + " if that is the user the dev container runs as.";
     }
 
     public static String ownerUnreadable(String volume, String reason) {
-        return "The owner of cache volume '" + volume + "' could not be read: " + reason;
+        return "The owner of cache volume '" + volume + "' could not be read: " + reason + ". Check the volume with"
+                + " 'docker volume inspect " + volume + "' (a bind or network volume whose device is missing cannot"
+                + " be mounted), or run with -Ddevcontainer-cache.only to leave it out.";
+    }
+
+    public static String volumeUnreadable(String volume, String reason) {
+        return "Cache volume '" + volume + "' could not be inspected: " + reason;
     }
 
     public static String checkFailed(List<String> problems) {
@@ -327,6 +345,11 @@ public final class Messages {
 
     public static String alreadyExists(String volume, String createdAt) {
         return "Cache volume '" + volume + "' already exists (created " + createdAt + "); left as it is.";
+    }
+
+    public static String createRefused(CacheDeclaration cache, String reason) {
+        return reason + ". Check <driver> (" + cache.effectiveDriver() + ") and <driverOpts> of cache '"
+                + cache.volume() + "' (" + cache.origin() + ").";
     }
 
     public static String createdSummary(int created, int existing) {

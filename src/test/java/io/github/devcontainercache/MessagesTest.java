@@ -134,8 +134,15 @@ class MessagesTest {
         }
 
         @Test
+        void ownerMismatchNamesTheTargetWhenKnown() {
+            assertThat(Messages.ownerMismatch("radio-pip-cache", "/home/vscode/.cache/pip", new Owner(0, 0),
+                            new Owner(1000, 1000)))
+                    .contains("(in the dev container: sudo chown 1000:1000 /home/vscode/.cache/pip)");
+        }
+
+        @Test
         void ownerMismatch() {
-            assertThat(Messages.ownerMismatch("radio-pip-cache", new Owner(0, 0), new Owner(1000, 1000))).isEqualTo(
+            assertThat(Messages.ownerMismatch("radio-pip-cache", null, new Owner(0, 0), new Owner(1000, 1000))).isEqualTo(
                     "Cache volume 'radio-pip-cache' is owned by 0:0, but <owner> declares 1000:1000: the dev"
                             + " container's user cannot write to it. Either give it the declared owner (in the dev"
                             + " container: sudo chown 1000:1000 <target>), or remove it and run 'mvn"

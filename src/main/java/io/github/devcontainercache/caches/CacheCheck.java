@@ -4,6 +4,7 @@ import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.engine.EngineException;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
@@ -48,7 +49,14 @@ public final class CacheCheck {
         List<CacheDeclaration> missing = new ArrayList<>();
         List<CacheDeclaration> owned = new ArrayList<>();
         for (CacheDeclaration declared : caches) {
-            Optional<VolumeInfo> volume = locate(declared, problems);
+            Optional<VolumeInfo> volume;
+            try {
+                volume = locate(declared, problems);
+            } catch (EngineException e) {
+                problems.add(Messages.volumeUnreadable(declared.volume(), e.getMessage()));
+                log.info(Messages.cacheProblem(declared.volume(), "cannot be inspected"));
+                continue;
+            }
             CacheDeclaration cache = volume.map(found -> declared.withVolume(found.name())).orElse(declared);
             if (volume.isEmpty()) {
                 missing.add(cache);
@@ -124,30 +132,53 @@ public final class CacheCheck {
         if (actual.equals(cache.owner())) {
             log.info(Messages.cacheOk(cache.volume(), actual, via));
         } else {
-            problems.add(Messages.ownerMismatch(cache.volume(), actual, cache.owner()));
+            problems.add(Messages.ownerMismatch(cache.volume(), cache.target(), actual, cache.owner()));
             log.info(Messages.cacheProblem(cache.volume(), "owned by " + actual + ", not " + cache.owner() + " (" + via + ")"));
         }
     }
 
+    /**
+     * Reads the owners through one helper that mounts every volume. When that fails (one volume that cannot be
+     * mounted, such as a bind to a missing folder, fails them all), each volume is read on its own, so that the
+     * problem is reported against the volume that has it and the others are still checked.
+     */
     private void checkOwners(List<CacheDeclaration> owned, List<String> problems) {
         List<String> volumes = owned.stream().map(CacheDeclaration::volume).toList();
+        List<String> found = new ArrayList<>();
         try (HelperContainer helper = HelperContainer.create(engine, helperTag, volumes, true, log)) {
             for (CacheDeclaration cache : owned) {
-                Optional<Owner> actual;
-                try (InputStream tar = helper.read(cache.volume())) {
-                    actual = RootOwnership.readFirstEntryOwner(tar);
-                } catch (IOException e) {
-                    problems.add(Messages.ownerUnreadable(cache.volume(), e.getMessage()));
+                readOwner(helper, cache, found);
+            }
+        } catch (EngineException together) {
+            log.debug("Reading the owners together failed, reading each on its own: " + together.getMessage());
+            found.clear();
+            for (CacheDeclaration cache : owned) {
+                try (HelperContainer helper =
+                        HelperContainer.create(engine, helperTag, List.of(cache.volume()), true, log)) {
+                    readOwner(helper, cache, found);
+                } catch (EngineException alone) {
+                    found.add(Messages.ownerUnreadable(cache.volume(), alone.getMessage()));
                     log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
-                    continue;
-                }
-                if (actual.isEmpty()) {
-                    problems.add(Messages.ownerUnreadable(cache.volume(), "the engine sent an empty archive"));
-                    log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
-                } else {
-                    compare(cache, actual.get(), Messages.VIA_ARCHIVE_API, problems);
                 }
             }
+        }
+        problems.addAll(found);
+    }
+
+    private void readOwner(HelperContainer helper, CacheDeclaration cache, List<String> problems) {
+        Optional<Owner> actual;
+        try (InputStream tar = helper.read(cache.volume())) {
+            actual = RootOwnership.readFirstEntryOwner(tar);
+        } catch (IOException e) {
+            problems.add(Messages.ownerUnreadable(cache.volume(), e.getMessage()));
+            log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
+            return;
+        }
+        if (actual.isEmpty()) {
+            problems.add(Messages.ownerUnreadable(cache.volume(), "the engine sent an empty archive"));
+            log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
+        } else {
+            compare(cache, actual.get(), Messages.VIA_ARCHIVE_API, problems);
         }
     }
 }

@@ -48,15 +48,15 @@ public final class CacheCreator {
                 missing.add(cache);
             }
         }
-        create(missing);
-        return missing;
+        return create(missing);
     }
 
     /**
      * Creates caches known to be missing, then sets the declared owners through one helper container. All or
-     * nothing: when a step fails, the volumes this call created (new and empty) are removed again.
+     * nothing: when a step fails, the volumes this call created (new and empty) are removed again. Returns the
+     * caches it created; one that another process made in the meantime is left alone.
      */
-    public void create(List<CacheDeclaration> missing) {
+    public List<CacheDeclaration> create(List<CacheDeclaration> missing) {
         List<CacheDeclaration> created = new ArrayList<>();
         try {
             for (CacheDeclaration cache : missing) {
@@ -68,7 +68,17 @@ public final class CacheCreator {
                     labels.put(ComposeRef.PROJECT_LABEL, cache.compose().project());
                     labels.put(ComposeRef.VOLUME_LABEL, cache.compose().volume());
                 }
-                engine.createVolume(cache.volume(), cache.effectiveDriver(), cache.driverOpts(), labels);
+                VolumeInfo volume;
+                try {
+                    volume = engine.createVolume(cache.volume(), cache.effectiveDriver(), cache.driverOpts(), labels);
+                } catch (EngineException e) {
+                    throw new InvalidCacheException(Messages.createRefused(cache, e.getMessage()), e);
+                }
+                if (!volume.labels().entrySet().containsAll(labels.entrySet())) {
+                    // Made by someone else since it was found missing: the engine answers with that volume.
+                    log.info(Messages.alreadyExists(cache.volume(), volume.createdAt()));
+                    continue;
+                }
                 created.add(cache);
             }
             setOwners(created.stream().filter(cache -> cache.owner() != null).toList());
@@ -84,6 +94,16 @@ public final class CacheCreator {
         }
         for (CacheDeclaration cache : created) {
             log.info(Messages.created(cache.volume(), cache.effectiveDriver(), cache.owner()));
+        }
+        return created;
+    }
+
+    /** The engine refused a cache as declared (an unknown driver, bad driver options). */
+    public static final class InvalidCacheException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidCacheException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -110,6 +110,7 @@ public final class DockerEngine implements AutoCloseable {
                         Json.text(container, "Id", ""),
                         name.startsWith("/") ? name.substring(1) : name,
                         Json.text(container, "State", ""),
+                        parseLong(Json.text(container, "Created", "0")),
                         Json.stringMap(container, "Labels")));
             }
             return containers;
@@ -259,6 +260,14 @@ public final class DockerEngine implements AutoCloseable {
                 Json.text(volume, "CreatedAt", ""),
                 Json.stringMap(volume, "Labels"),
                 Json.stringMap(volume, "Options"));
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String readAll(InputStream body) {

@@ -1,7 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.devcontainercache.Messages;
 import java.io.IOException;
 import java.net.URI;
@@ -145,10 +143,8 @@ public final class EndpointDiscovery {
                 return false;
             }
             try {
-                JsonNode currentContext = readJson(configFile).path("currentContext");
-                context = currentContext.isTextual() && !currentContext.asText().isBlank()
-                        ? currentContext.asText().trim()
-                        : null;
+                String currentContext = Json.text(readJson(configFile), "currentContext", "");
+                context = currentContext.isBlank() ? null : currentContext.trim();
                 contextSource = "currentContext of " + configFile;
             } catch (IOException e) {
                 notTried.add(new EndpointAttempt(configFile.toString(), Messages.unreadableDockerConfig(e)));
@@ -165,14 +161,14 @@ public final class EndpointDiscovery {
             notTried.add(new EndpointAttempt(label, Messages.contextNotFound(meta)));
             return true;
         }
-        JsonNode docker;
+        Object docker;
         try {
-            docker = readJson(meta).path("Endpoints").path("docker");
+            docker = Json.object(Json.object(readJson(meta), "Endpoints"), "docker");
         } catch (IOException e) {
             notTried.add(new EndpointAttempt(label, Messages.unreadableDockerConfig(e)));
             return true;
         }
-        URI uri = parseHost(docker.path("Host").asText(""));
+        URI uri = parseHost(Json.text(docker, "Host", ""));
         if (uri == null) {
             notTried.add(new EndpointAttempt(label, Messages.contextWithoutHost(meta)));
             return true;
@@ -257,7 +253,9 @@ public final class EndpointDiscovery {
         return value != null && !value.equals("0") && !value.equalsIgnoreCase("false");
     }
 
-    private static JsonNode readJson(Path file) throws IOException {
-        return new ObjectMapper().readTree(file.toFile());
+    private static Object readJson(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Json.read(in);
+        }
     }
 }

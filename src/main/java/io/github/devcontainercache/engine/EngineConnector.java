@@ -81,6 +81,7 @@ public final class EngineConnector {
         /** The first engine that answers, trying the remaining candidates in order when the first does not. */
         public DockerEngine await() throws EngineUnreachableException {
             List<EndpointAttempt> attempts = new ArrayList<>(discovery.notTried());
+            List<Throwable> causes = new ArrayList<>();
             List<EngineEndpoint> candidates = discovery.candidates();
             for (int i = 0; i < candidates.size(); i++) {
                 EngineEndpoint endpoint = candidates.get(i);
@@ -89,9 +90,12 @@ public final class EngineConnector {
                     return i == 0 ? firstResult() : connect(endpoint);
                 } catch (EndpointFailedException e) {
                     attempts.add(new EndpointAttempt(endpoint.describe(), e.getMessage()));
+                    causes.add(e);
                 }
             }
-            throw new EngineUnreachableException(attempts);
+            EngineUnreachableException unreachable = new EngineUnreachableException(attempts);
+            causes.forEach(unreachable::addSuppressed);
+            throw unreachable;
         }
 
         /** Drops the connection: closes it once the background attempt has finished. */
@@ -118,7 +122,7 @@ public final class EngineConnector {
                 Thread.currentThread().interrupt();
                 throw new EndpointFailedException(Messages.endpointFailure(e));
             } catch (ExecutionException e) {
-                throw new EndpointFailedException(Messages.endpointFailure(e.getCause()));
+                throw new EndpointFailedException(Messages.endpointFailure(e.getCause()), e.getCause());
             }
             if (result instanceof EndpointFailedException failed) {
                 throw failed;
@@ -130,9 +134,7 @@ public final class EngineConnector {
     private DockerEngine connect(EngineEndpoint endpoint) throws EndpointFailedException {
         DockerHttpClient http;
         try {
-            if (!endpoint.usesTls()) {
-                TransportStartup.skipPublicSuffixList();
-            }
+
             ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
                     .dockerHost(endpoint.host())
                     .connectionTimeout(connectTimeout)
@@ -141,9 +143,9 @@ public final class EngineConnector {
             if (endpoint.usesTls()) {
                 builder.sslConfig(new LocalDirectorySSLConfig(endpoint.tlsDirectory().toString()));
             }
-            http = builder.build();
+            http = TransportStartup.build(!endpoint.usesTls(), builder::build);
         } catch (RuntimeException e) {
-            throw new EndpointFailedException(Messages.endpointFailure(e));
+            throw new EndpointFailedException(Messages.endpointFailure(e), e);
         }
         DockerEngine engine = new DockerEngine(http, endpoint, null);
         FutureTask<Object> handshake = new FutureTask<>(() -> engine.getJson("/version", "read the engine version"));
@@ -158,7 +160,7 @@ public final class EngineConnector {
             throw new EndpointFailedException(Messages.engineNoAnswer(connectTimeout));
         } catch (ExecutionException e) {
             engine.close();
-            throw new EndpointFailedException(Messages.endpointFailure(e.getCause()));
+            throw new EndpointFailedException(Messages.endpointFailure(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             engine.close();
             Thread.currentThread().interrupt();
@@ -182,6 +184,10 @@ public final class EngineConnector {
 
         EndpointFailedException(String message) {
             super(message);
+        }
+
+        EndpointFailedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

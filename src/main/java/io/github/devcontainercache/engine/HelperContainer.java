@@ -29,6 +29,8 @@ public final class HelperContainer implements AutoCloseable {
     static final String LABEL_HOST = "io.github.devcontainercache.helper.host";
     static final String LABEL_PID = "io.github.devcontainercache.helper.pid";
     private static final String MOUNT_ROOT = "/volumes/";
+    /** A day: longer than any export of the largest cache could take. */
+    static final long LEFTOVER_AGE_SECONDS = 24 * 60 * 60;
     private static final String MARKER = "devcontainer-cache-helper";
 
     private final DockerEngine engine;
@@ -98,13 +100,19 @@ public final class HelperContainer implements AutoCloseable {
     }
 
     /**
-     * Removes the helper containers that a build of this host left behind when it was killed: those whose
-     * process is gone. Helpers of builds that still run, here or elsewhere, are left alone.
+     * Removes the helper containers that killed builds left behind: those of this host whose process is gone, and
+     * those of any host older than {@link #LEFTOVER_AGE_SECONDS} (a helper lives for the seconds of one goal; builds
+     * in throw-away containers get a new host name each time). Helpers of builds that still run are left alone.
      */
     static void removeLeftovers(DockerEngine engine, BuildLog log) {
         String host = hostName();
+        long now = System.currentTimeMillis() / 1000;
         for (ContainerInfo helper : engine.listContainers(Map.of("label", List.of(LABEL + "=true")))) {
+            boolean old = helper.createdEpochSecond() > 0 && now - helper.createdEpochSecond() > LEFTOVER_AGE_SECONDS;
             if (!host.equals(helper.labels().get(LABEL_HOST))) {
+                if (old && engine.removeContainer(helper.id())) {
+                    log.info(Messages.removedLeftoverHelper(helper.name()));
+                }
                 continue;
             }
             boolean alive;

@@ -11,10 +11,14 @@ import java.util.Optional;
 /**
  * A volume's directory read straight from the file system, where the build runs on the engine's own host: much
  * faster than the archive API. Used only when the directory is provably the volume's: the engine is reached
- * through a unix socket, the volume uses the {@code local} driver, its {@code Mountpoint} is a readable directory
- * here, and that directory has the change time the engine reports as the volume's {@code CreatedAt} (Docker's
- * local driver reads {@code CreatedAt} from exactly there, each time it is asked). A Docker Desktop VM, a remote engine or a
- * second engine that happens to have a volume of the same name fails that test and gets the archive API.
+ * through a unix socket; the volume uses the {@code local} driver without options (with {@code type},
+ * {@code device} or {@code o}, the content is mounted on {@code Mountpoint} only while a container uses it); the
+ * engine's {@code volumes} directory is owned by root (under rootless Docker or a user-namespace remap, ids on
+ * the host are not the ids in the container); its {@code Mountpoint} is a readable directory here; and that
+ * directory, or its parent, has the change time the engine reports as the volume's {@code CreatedAt} (Docker's
+ * local driver reads {@code CreatedAt} from {@code _data} before Docker 23 and from its parent since, each time
+ * it is asked). A Docker Desktop VM, a remote engine or a second engine that happens to have a volume of the same
+ * name fails that test and gets the archive API.
  */
 public final class MountPoints {
 
@@ -24,16 +28,23 @@ public final class MountPoints {
     public static Optional<Path> localDirectory(EngineEndpoint endpoint, VolumeInfo volume) {
         if (!"unix".equals(endpoint.host().getScheme())
                 || !"local".equals(volume.driver())
+                || !volume.options().isEmpty()
                 || volume.mountpoint().isEmpty()) {
             return Optional.empty();
         }
         try {
             Path directory = Path.of(volume.mountpoint());
-            if (!Files.isDirectory(directory) || !Files.isReadable(directory)) {
+            Path volumeRoot = directory.getParent();
+            Path volumes = volumeRoot == null ? null : volumeRoot.getParent();
+            if (volumes == null
+                    || !Files.isDirectory(directory)
+                    || !Files.isReadable(directory)
+                    || ((Number) Files.getAttribute(volumes, "unix:uid")).longValue() != 0) {
                 return Optional.empty();
             }
-            FileTime changed = (FileTime) Files.getAttribute(directory, "unix:ctime");
-            return sameSecond(changed, volume.createdAt()) ? Optional.of(directory) : Optional.empty();
+            boolean same = sameSecond((FileTime) Files.getAttribute(directory, "unix:ctime"), volume.createdAt())
+                    || sameSecond((FileTime) Files.getAttribute(volumeRoot, "unix:ctime"), volume.createdAt());
+            return same ? Optional.of(directory) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             // unreadable, or no unix attributes on this platform: use the archive API
             return Optional.empty();

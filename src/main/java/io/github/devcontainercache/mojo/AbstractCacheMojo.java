@@ -2,6 +2,7 @@ package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.caches.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.CacheDeclarations;
 import io.github.devcontainercache.caches.CacheSelection;
@@ -183,8 +184,12 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             discoveryLog.replayTo(log);
             log.info(Messages.cachesInScope(goal(), selected));
             run(engine, selected, log);
+        } catch (CacheCreator.InvalidCacheException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (EngineException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(Messages.unexpected(goal(), e), e);
         }
     }
 

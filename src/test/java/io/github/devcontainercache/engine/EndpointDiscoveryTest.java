@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointDiscoveryTest {
 
     private static final String BAD_ADDRESS = "not an engine address; write unix:///path/to/docker.sock,"
-            + " tcp://host:2376 or npipe:////./pipe/docker_engine";
+            + " tcp://host:2376 or npipe:////./pipe/docker_engine (ssh:// is not supported: forward the socket with"
+            + " ssh -L /tmp/docker.sock:/var/run/docker.sock HOST and use unix:///tmp/docker.sock)";
 
     @TempDir
     Path temp;
