@@ -374,6 +374,86 @@ public final class Messages {
         return text.toString();
     }
 
+    // ---- progress and content ------------------------------------------------------------------------
+
+    public static String progress(String what, long done, long total, long elapsedNanos) {
+        double seconds = Math.max(elapsedNanos / 1e9, 0.001);
+        String percent = total > 0 ? String.format(java.util.Locale.ROOT, " (%.0f%%)", 100.0 * done / total) : "";
+        return what + ": " + ByteSize.format(done) + " of " + ByteSize.format(total) + percent + ", "
+                + ByteSize.format((long) (done / seconds)) + "/s";
+    }
+
+    public static String overBudget(String volume, long size, long budget) {
+        return "Cache '" + volume + "' holds " + ByteSize.format(size) + " (" + size + " bytes), over its budget of "
+                + ByteSize.format(budget) + " (" + budget + " bytes). Look at its largest files in"
+                + " target/devcontainer-cache/report.json, clear it, or raise <budget>.";
+    }
+
+    public static String fileCorrupt(String volume, String target, String file) {
+        return "Cache '" + volume + "': " + file + " is corrupt (its SHA-256 is not the expected one). Remove the file"
+                + " (in the dev container: rm " + (target == null ? "<target>" : target) + "/" + file + ") so that it"
+                + " is downloaded again, or remove the whole cache (docker volume rm " + volume + ").";
+    }
+
+    public static String filePartial(String volume, String target, String file, long size, long expected) {
+        return "Cache '" + volume + "': " + file + " is partial (" + size + " of " + expected + " bytes), a download"
+                + " that stopped. Remove the file (in the dev container: rm " + (target == null ? "<target>" : target)
+                + "/" + file + ") so that it is downloaded again.";
+    }
+
+    public static String fileMissing(String volume, String file, String checksums) {
+        return "Cache '" + volume + "': " + file + ", listed in " + checksums + ", is not in the cache.";
+    }
+
+    public static String contentProblems(List<String> problems) {
+        return "Cache content problems (" + count(problems.size(), "problem") + "):" + NL + bullets(problems);
+    }
+
+    public static String reportWritten(Path json, Path markdown) {
+        return "Report written to " + json + " and " + markdown + ".";
+    }
+
+    public static String reportFailed(List<String> overBudget) {
+        return "Caches over budget (" + count(overBudget.size(), "cache") + "):" + NL + bullets(overBudget)
+                + NL + "-Ddevcontainer-cache.failOnBudget=false reports them without failing.";
+    }
+
+    public static String checkedFile(String volume, io.github.devcontainercache.content.CheckedFile file) {
+        return "  " + String.format(java.util.Locale.ROOT, "%-9s", file.status().id()) + volume + "/" + file.file()
+                + (file.sizeBytes() < 0 ? "" : " (" + ByteSize.format(file.sizeBytes()) + ")");
+    }
+
+    public static String unreadableContent(IOException e) {
+        return "The cache's content could not be read: " + e.getMessage();
+    }
+
+    public static String reportNotWritten(Path directory, IOException e) {
+        return "The report could not be written to " + directory + ": " + e.getMessage()
+                + ". Set -Ddevcontainer-cache.outputDirectory to a writable directory.";
+    }
+
+    public static String listNeedsVolume(List<CacheDeclaration> declared) {
+        return "Which cache? Name it with -Ddevcontainer-cache.volume=NAME"
+                + (declared.isEmpty() ? "." : "; the declared ones are "
+                        + declared.stream().map(CacheDeclaration::volume).collect(Collectors.joining(", ")) + ".");
+    }
+
+    public static String listing(String volume, String via) {
+        return "Content of " + volume + ", largest first (" + via + "):";
+    }
+
+    public static List<String> listLines(io.github.devcontainercache.content.VolumeScan scan) {
+        return scan.largest().stream()
+                .map(file -> String.format(java.util.Locale.ROOT, "%10s  %s", ByteSize.format(file.sizeBytes()), file.path()))
+                .toList();
+    }
+
+    public static String listTotal(io.github.devcontainercache.content.VolumeScan scan, int limit) {
+        return String.format(java.util.Locale.ROOT, "%10s  total, %s%s", ByteSize.format(scan.sizeBytes()),
+                count((int) Math.min(Integer.MAX_VALUE, scan.files()), "file"),
+                scan.files() > limit ? " (the largest " + limit + " shown; -Ddevcontainer-cache.limit shows more)" : "");
+    }
+
     // ---- skipping ------------------------------------------------------------------------------------
 
     public static String skipping(String goal, String flag) {

@@ -84,6 +84,40 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The sizes the engine computes for its volumes ({@code GET /system/df}, with {@code type=volume} from API 1.42
+     * on, which spares the engine the images and containers). A size the engine does not know (-1) is absent.
+     */
+    public Map<String, Long> volumeSizes() {
+        String path = apiAtLeast(1, 42) ? "/system/df?type=volume" : "/system/df";
+        try (Response response = send(Request.Method.GET, path, null)) {
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            for (Object volume : Json.array(expectJson(response, "read the volumes' disk usage"), "Volumes")) {
+                long size = parseLong(Json.text(Json.object(volume, "UsageData"), "Size", "-1"));
+                if (size >= 0) {
+                    sizes.put(Json.text(volume, "Name", ""), size);
+                }
+            }
+            return sizes;
+        }
+    }
+
+    /** The containers, in any state, that mount the volume. */
+    public List<ContainerInfo> containersUsing(String volume) {
+        return listContainers(Map.of("volume", List.of(volume)));
+    }
+
+    boolean apiAtLeast(int major, int minor) {
+        String[] parts = version == null ? new String[0] : version.apiVersion().split("\\.");
+        try {
+            int actualMajor = Integer.parseInt(parts[0]);
+            int actualMinor = Integer.parseInt(parts[1]);
+            return actualMajor > major || actualMajor == major && actualMinor >= minor;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Removes a volume; false when it did not exist. The engine refuses (409) a volume that a container uses. */
     public boolean removeVolume(String name) {
         try (Response response = send(Request.Method.DELETE, "/volumes/" + encode(name), null)) {

@@ -89,6 +89,11 @@ public final class HelperContainer implements AutoCloseable {
         return engine.getArchive(id, mountPath(volume));
     }
 
+    /** A tar stream of one file of the volume, given relative to its root. */
+    public InputStream read(String volume, String file) {
+        return engine.getArchive(id, mountPath(volume) + "/" + file);
+    }
+
     /** Extracts a tar into the volume's parent directory, so that an entry named after the volume is its root. */
     public void writeIntoMountRoot(InputStream tar) {
         engine.putArchive(id, MOUNT_ROOT, tar);

@@ -138,9 +138,14 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     /** The goal's own skip flag. */
     abstract boolean goalSkipped();
 
+    /** The caches the goal works on, from the declared and selected ones; a goal may name its own. */
+    List<CacheDeclaration> target(List<CacheDeclaration> selected) throws MojoFailureException {
+        return selected;
+    }
+
     /** Does the goal's work on the selected caches, through the connected engine. */
     abstract void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
-            throws MojoFailureException;
+            throws MojoFailureException, MojoExecutionException;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -163,7 +168,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         BuildLog.Deferred discoveryLog = new BuildLog.Deferred();
         List<CacheDeclaration> selected;
         try {
-            selected = declaredCaches(discoveryLog);
+            selected = target(declaredCaches(discoveryLog));
         } catch (MojoFailureException | RuntimeException e) {
             connection.cancel();
             discoveryLog.replayTo(log);
@@ -249,5 +254,9 @@ abstract class AbstractCacheMojo extends AbstractMojo {
 
     String projectId() {
         return projectId;
+    }
+
+    Path baseDirectory() {
+        return basedir.toPath();
     }
 }

@@ -6,7 +6,13 @@ import io.github.devcontainercache.caches.CacheCheck;
 import io.github.devcontainercache.caches.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.content.CheckedFile;
+import io.github.devcontainercache.report.ReportEntry;
+import io.github.devcontainercache.report.Reporter;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -55,6 +61,15 @@ public class CheckMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
     private boolean readMountPoints;
 
+    /**
+     * Also hashes the files that have an expected SHA-256 (known Whisper models, entries of a cache's
+     * {@code <checksums>} file) and reports each corrupt or partial one, with the fix.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.verifyIntegrity", defaultValue = "false")
+    private boolean verifyIntegrity;
+
     @Override
     String goal() {
         return "check";
@@ -66,9 +81,28 @@ public class CheckMojo extends AbstractCacheMojo {
     }
 
     @Override
-    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log) throws MojoFailureException {
+    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException, MojoExecutionException {
         CacheCreator creator = createMissing ? new CacheCreator(engine, helperTag(), projectId(), log) : null;
-        List<String> problems = new CacheCheck(engine, helperTag(), readMountPoints, log).run(caches, creator);
+        List<String> problems = new ArrayList<>(new CacheCheck(engine, helperTag(), readMountPoints, log).run(caches, creator));
+        if (verifyIntegrity) {
+            try {
+                Reporter.Result content = new Reporter(engine, helperTag(),
+                                new Reporter.Options(readMountPoints, true, 0, baseDirectory()), log)
+                        .run(caches);
+                for (ReportEntry entry : content.report().caches()) {
+                    for (CheckedFile file : entry.models()) {
+                        log.info(Messages.checkedFile(entry.volume(), file));
+                    }
+                    for (CheckedFile file : entry.checksums()) {
+                        log.info(Messages.checkedFile(entry.volume(), file));
+                    }
+                }
+                problems.addAll(content.contentProblems());
+            } catch (IOException e) {
+                throw new MojoExecutionException(Messages.unreadableContent(e), e);
+            }
+        }
         if (problems.isEmpty()) {
             log.info(Messages.checkPassed(caches.size()));
             return;

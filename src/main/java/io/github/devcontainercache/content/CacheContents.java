@@ -1,0 +1,84 @@
+package io.github.devcontainercache.content;
+
+import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.engine.HelperContainer;
+import io.github.devcontainercache.engine.MountPoints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * The content of one cache, read straight from its directory where the engine runs on this host, else through a
+ * never-started helper container and the archive API.
+ */
+public interface CacheContents {
+
+    /** One pass over the whole cache. */
+    VolumeScan scan(int keepLargest) throws IOException;
+
+    /** The content of one file, given relative to the cache's root; the caller closes it. */
+    InputStream open(String file) throws IOException;
+
+    /** How the content is read, for the output. */
+    String via();
+
+    static CacheContents local(Path directory) {
+        return new CacheContents() {
+            @Override
+            public VolumeScan scan(int keepLargest) throws IOException {
+                VolumeScan scan = VolumeScanner.scan(directory, keepLargest);
+                long[] ids = MountPoints.owner(directory);
+                scan.rootOwner(new Owner(ids[0], ids[1]));
+                return scan;
+            }
+
+            @Override
+            public InputStream open(String file) throws IOException {
+                Path path = directory.resolve(file).normalize();
+                if (!path.startsWith(directory)) {
+                    throw new IOException(file + " is outside the cache");
+                }
+                return Files.newInputStream(path);
+            }
+
+            @Override
+            public String via() {
+                return io.github.devcontainercache.Messages.VIA_MOUNT_POINT;
+            }
+        };
+    }
+
+    static CacheContents archive(HelperContainer helper, String volume) {
+        return new CacheContents() {
+            @Override
+            public VolumeScan scan(int keepLargest) throws IOException {
+                try (InputStream tar = helper.read(volume)) {
+                    return VolumeScanner.scan(tar, keepLargest);
+                }
+            }
+
+            @Override
+            public InputStream open(String file) throws IOException {
+                InputStream tar = helper.read(volume, file);
+                TarArchiveInputStream entries = new TarArchiveInputStream(tar);
+                if (entries.getNextEntry() == null) {
+                    tar.close();
+                    throw new IOException(file + " is not in the archive");
+                }
+                return new java.io.FilterInputStream(entries) {
+                    @Override
+                    public void close() throws IOException {
+                        tar.close();
+                    }
+                };
+            }
+
+            @Override
+            public String via() {
+                return io.github.devcontainercache.Messages.VIA_ARCHIVE_API;
+            }
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.devcontainercache.content;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * What one pass over a cache found: its size (the apparent size of its files, as {@code du -sb} counts it), its
+ * file count, its largest files, the size and file count of each top-level directory, and the files at its root.
+ * Filled one file at a time, whatever the source (a directory walk or a tar stream); keeps only the largest
+ * {@code keepLargest} files, so memory stays small whatever the cache's size.
+ */
+public final class VolumeScan {
+
+    /** Size and file count of a part of a cache. */
+    public record Part(long sizeBytes, long files) {}
+
+    private final int keepLargest;
+    private final PriorityQueue<FileEntry> largest =
+            new PriorityQueue<>(Comparator.comparingLong(FileEntry::sizeBytes).thenComparing(FileEntry::path));
+    private final Map<String, long[]> topLevel = new LinkedHashMap<>();
+    private final Map<String, Long> rootFiles = new LinkedHashMap<>();
+    private long sizeBytes;
+    private long files;
+    private io.github.devcontainercache.caches.Owner rootOwner;
+
+    /** The owner of the root directory, where the source tells it. */
+    public io.github.devcontainercache.caches.Owner rootOwner() {
+        return rootOwner;
+    }
+
+    void rootOwner(io.github.devcontainercache.caches.Owner owner) {
+        this.rootOwner = owner;
+    }
+
+    public VolumeScan(int keepLargest) {
+        this.keepLargest = Math.max(0, keepLargest);
+    }
+
+    /** Counts one regular file, its path relative to the cache's root with '/' separators. */
+    public void addFile(String path, long size) {
+        sizeBytes += size;
+        files++;
+        int slash = path.indexOf('/');
+        if (slash < 0) {
+            rootFiles.put(path, size);
+        } else {
+            long[] part = topLevel.computeIfAbsent(path.substring(0, slash), k -> new long[2]);
+            part[0] += size;
+            part[1]++;
+        }
+        if (keepLargest > 0) {
+            largest.add(new FileEntry(path, size));
+            if (largest.size() > keepLargest) {
+                largest.poll();
+            }
+        }
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public long files() {
+        return files;
+    }
+
+    /** The largest files, largest first. */
+    public List<FileEntry> largest() {
+        List<FileEntry> sorted = new ArrayList<>(largest);
+        sorted.sort(Comparator.comparingLong(FileEntry::sizeBytes).reversed().thenComparing(FileEntry::path));
+        return sorted;
+    }
+
+    /** Size and file count of a top-level directory, or empty when there is none of that name. */
+    public Part part(String directory) {
+        long[] part = topLevel.get(directory);
+        return part == null ? null : new Part(part[0], part[1]);
+    }
+
+    /** The regular files directly at the root, with their sizes. */
+    public Map<String, Long> rootFiles() {
+        return rootFiles;
+    }
+}

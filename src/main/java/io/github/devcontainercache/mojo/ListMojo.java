@@ -1,0 +1,120 @@
+package io.github.devcontainercache.mojo;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.caches.VolumeNames;
+import io.github.devcontainercache.content.CacheContents;
+import io.github.devcontainercache.content.VolumeScan;
+import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.engine.HelperContainer;
+import io.github.devcontainercache.engine.MountPoints;
+import io.github.devcontainercache.engine.VolumeInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lists what is inside one cache, largest first, with human-readable sizes and a total: the seed's
+ * {@code ls -lh /cache}, without pulling an image.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "list", threadSafe = true, requiresProject = false)
+public class ListMojo extends AbstractCacheMojo {
+
+    /**
+     * The volume to list; with a single declared cache it may be left out.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.volume")
+    private String volume;
+
+    /**
+     * How many files to list.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.limit", defaultValue = "50")
+    private int limit;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.list.skip", defaultValue = "false")
+    private boolean listSkip;
+
+    /**
+     * Whether a volume whose directory is on this host may be read straight from its mount point.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
+    private boolean readMountPoints;
+
+    @Override
+    String goal() {
+        return "list";
+    }
+
+    @Override
+    boolean goalSkipped() {
+        return listSkip;
+    }
+
+    @Override
+    List<CacheDeclaration> target(List<CacheDeclaration> selected) throws MojoFailureException {
+        if (volume == null || volume.isBlank()) {
+            if (selected.size() == 1) {
+                return selected;
+            }
+            throw new MojoFailureException(Messages.listNeedsVolume(selected));
+        }
+        if (!VolumeNames.isValid(volume.trim())) {
+            throw new MojoFailureException(Messages.invalidVolumeName(volume, new Origin("-Ddevcontainer-cache.volume")));
+        }
+        for (CacheDeclaration cache : selected) {
+            if (cache.volume().equals(volume.trim())) {
+                return List.of(cache);
+            }
+        }
+        return List.of(new CacheDeclaration(
+                volume.trim(), null, null, null, null, null, null, null, new Origin("-Ddevcontainer-cache.volume")));
+    }
+
+    @Override
+    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException, MojoExecutionException {
+        String name = caches.get(0).volume();
+        Optional<VolumeInfo> info = engine.inspectVolume(name);
+        if (info.isEmpty()) {
+            throw new MojoFailureException(Messages.cacheMissing(name));
+        }
+        Optional<Path> local = readMountPoints ? MountPoints.localDirectory(engine.endpoint(), info.get()) : Optional.empty();
+        VolumeScan scan;
+        try {
+            if (local.isPresent()) {
+                scan = CacheContents.local(local.get()).scan(Math.max(1, limit));
+                log.info(Messages.listing(name, Messages.VIA_MOUNT_POINT));
+            } else {
+                try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(name), true, log)) {
+                    scan = CacheContents.archive(helper, name).scan(Math.max(1, limit));
+                }
+                log.info(Messages.listing(name, Messages.VIA_ARCHIVE_API));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException(Messages.unreadableContent(e), e);
+        }
+        Messages.listLines(scan).forEach(log::info);
+        log.info(Messages.listTotal(scan, Math.max(1, limit)));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.devcontainercache.report;
+
+import io.github.devcontainercache.content.CheckedFile;
+import io.github.devcontainercache.content.FileEntry;
+import io.github.devcontainercache.content.VolumeScan;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report says of one cache. Sizes in bytes; {@code null} where not known (a missing volume, a size the
+ * engine does not report).
+ *
+ * @param sizeSource how the size was measured: on the mount point, by the engine's df, or through the archive API
+ * @param inUseBy the containers, in any state, that mount the cache
+ * @param pip for a pip cache: size and file count of {@code http-v2}, {@code http}, {@code wheels}, {@code selfcheck}
+ */
+public record ReportEntry(
+        String volume,
+        String kind,
+        boolean exists,
+        Long sizeBytes,
+        String sizeSource,
+        Long files,
+        Long budgetBytes,
+        Boolean overBudget,
+        List<Container> inUseBy,
+        String owner,
+        List<CheckedFile> models,
+        List<CheckedFile> checksums,
+        Map<String, VolumeScan.Part> pip,
+        List<FileEntry> largestFiles,
+        String source) {
+
+    /** A container that mounts the cache. */
+    public record Container(String name, String state) {}
+
+    /** The one-word state of the table: ok, missing, over budget, or the first problem with the content. */
+    public String state() {
+        if (!exists) {
+            return "missing";
+        }
+        if (Boolean.TRUE.equals(overBudget)) {
+            return "over budget";
+        }
+        for (List<CheckedFile> files : List.of(models, checksums)) {
+            for (CheckedFile file : files) {
+                switch (file.status()) {
+                    case CORRUPT, PARTIAL, MISSING -> {
+                        return file.status().id() + " file";
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return "ok";
+    }
+}

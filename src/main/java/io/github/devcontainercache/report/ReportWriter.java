@@ -1,0 +1,188 @@
+package io.github.devcontainercache.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.devcontainercache.caches.ByteSize;
+import io.github.devcontainercache.content.CheckedFile;
+import io.github.devcontainercache.content.FileEntry;
+import io.github.devcontainercache.content.VolumeScan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The report as a console table, as {@code report.json} (keys in a fixed order) and as {@code report.md}. */
+public final class ReportWriter {
+
+    private static final List<String> COLUMNS = List.of("volume", "kind", "size", "budget", "in use by", "state");
+
+    private ReportWriter() {}
+
+    /** The aligned console table, one line per cache. */
+    public static List<String> table(CacheReport report) {
+        List<List<String>> rows = rows(report);
+        int[] widths = new int[COLUMNS.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                boolean number = i == 2 || i == 3;
+                String padded = number ? " ".repeat(widths[i] - cell.length()) + cell
+                        : cell + " ".repeat(widths[i] - cell.length());
+                line.append(i == 0 ? "" : "  ").append(padded);
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Which way each size was measured: on the mount point, by the engine's df, through the archive API. */
+    public static List<String> sizeSources(CacheReport report) {
+        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        for (ReportEntry entry : report.caches()) {
+            if (entry.sizeSource() != null) {
+                bySource.computeIfAbsent(entry.sizeSource(), k -> new ArrayList<>()).add(entry.volume());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        bySource.forEach((source, volumes) -> lines.add("Sizes measured " + (source.equals("engine df")
+                ? "by the engine (GET /system/df)" : source.equals("mount point") ? "on the mount point"
+                : "through the archive API") + ": " + String.join(", ", volumes)));
+        return lines;
+    }
+
+    /** The same table in Markdown, ready for a CI summary. */
+    public static String markdown(CacheReport report) {
+        List<List<String>> rows = rows(report);
+        StringBuilder md = new StringBuilder("# Dev container caches\n\n");
+        md.append("Engine: ").append(report.endpoint()).append(" (").append(report.engineVersion())
+                .append(", API ").append(report.apiVersion()).append("), ").append(report.generatedAt()).append("\n\n");
+        md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
+        md.append("| --- | --- | ---: | ---: | --- | --- |\n");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            md.append("| ").append(row.stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ")))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static List<List<String>> rows(CacheReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(COLUMNS);
+        for (ReportEntry entry : report.caches()) {
+            rows.add(List.of(
+                    entry.volume(),
+                    entry.kind(),
+                    entry.sizeBytes() == null ? "-" : ByteSize.format(entry.sizeBytes()),
+                    entry.budgetBytes() == null ? "-" : ByteSize.format(entry.budgetBytes()),
+                    entry.inUseBy().isEmpty() ? "-" : entry.inUseBy().stream()
+                            .map(c -> c.name() + " (" + c.state() + ")")
+                            .collect(Collectors.joining(", ")),
+                    entry.state()));
+        }
+        return rows;
+    }
+
+    /** {@code report.json}: keys always in the same order, sizes in bytes, unknown values as null. */
+    public static String json(CacheReport report) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeObjectFieldStart("engine");
+            json.writeStringField("endpoint", report.endpoint());
+            json.writeStringField("version", report.engineVersion());
+            json.writeStringField("apiVersion", report.apiVersion());
+            json.writeEndObject();
+            json.writeStringField("generatedAt", report.generatedAt());
+            json.writeArrayFieldStart("caches");
+            for (ReportEntry entry : report.caches()) {
+                writeEntry(json, entry);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + "\n";
+    }
+
+    private static void writeEntry(JsonGenerator json, ReportEntry entry) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("volume", entry.volume());
+        json.writeStringField("kind", entry.kind());
+        json.writeBooleanField("exists", entry.exists());
+        writeNumber(json, "sizeBytes", entry.sizeBytes());
+        json.writeStringField("sizeSource", entry.sizeSource());
+        writeNumber(json, "files", entry.files());
+        writeNumber(json, "budgetBytes", entry.budgetBytes());
+        if (entry.overBudget() == null) {
+            json.writeNullField("overBudget");
+        } else {
+            json.writeBooleanField("overBudget", entry.overBudget());
+        }
+        json.writeArrayFieldStart("inUseBy");
+        for (ReportEntry.Container container : entry.inUseBy()) {
+            json.writeString(container.name());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("containers");
+        for (ReportEntry.Container container : entry.inUseBy()) {
+            json.writeStartObject();
+            json.writeStringField("name", container.name());
+            json.writeStringField("state", container.state());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("owner", entry.owner());
+        writeFiles(json, "models", entry.models());
+        writeFiles(json, "checksums", entry.checksums());
+        json.writeObjectFieldStart("pip");
+        for (Map.Entry<String, VolumeScan.Part> part : entry.pip().entrySet()) {
+            json.writeObjectFieldStart(part.getKey());
+            json.writeNumberField("sizeBytes", part.getValue().sizeBytes());
+            json.writeNumberField("files", part.getValue().files());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("largestFiles");
+        for (FileEntry file : entry.largestFiles()) {
+            json.writeStartObject();
+            json.writeStringField("file", file.path());
+            json.writeNumberField("sizeBytes", file.sizeBytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("source", entry.source());
+        json.writeEndObject();
+    }
+
+    private static void writeFiles(JsonGenerator json, String name, List<CheckedFile> files) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (CheckedFile file : files) {
+            json.writeStartObject();
+            json.writeStringField("file", file.file());
+            writeNumber(json, "sizeBytes", file.sizeBytes() < 0 ? null : file.sizeBytes());
+            json.writeStringField("status", file.status().id());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeNumber(JsonGenerator json, String name, Long value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, value);
+        }
+    }
+}
