@@ -134,6 +134,32 @@ class ItEngine {
         }
     }
 
+    /** Writes files of the given sizes (zero bytes) into the volume with docker cp. */
+    void fillSized(String volume, Map<String, Long> sizes) {
+        def dir = new File(workDir, 'sized-' + System.nanoTime())
+        dir.mkdirs()
+        sizes.each { path, size ->
+            def file = new File(dir, path)
+            file.parentFile.mkdirs()
+            new RandomAccessFile(file, 'rw').withCloseable { it.setLength(size) }
+        }
+        withProbe(volume) { container ->
+            sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")
+        }
+    }
+
+    /** A never-started container of the test's own that mounts the volume, as a dev container would. */
+    String createUser(String volume, String suffix) {
+        String container = name(suffix)
+        ok(['docker', 'create', '--name', container, '--network', 'none', '-v', "${volume}:/cache".toString(),
+            probeImage(), '/probe-image'])
+        container
+    }
+
+    static String sha256(String text) {
+        java.security.MessageDigest.getInstance('SHA-256').digest(text.getBytes('UTF-8')).encodeHex().toString()
+    }
+
     /** Every file of the volume with its content, as docker cp reads them. */
     Map<String, String> contents(String volume) {
         def dir = new File(workDir, 'read-' + System.nanoTime())

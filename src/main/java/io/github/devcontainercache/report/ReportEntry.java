@@ -2,6 +2,7 @@ package io.github.devcontainercache.report;
 
 import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.FileEntry;
+import io.github.devcontainercache.content.FileStatus;
 import io.github.devcontainercache.content.VolumeScan;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,11 @@ public record ReportEntry(
         if (Boolean.TRUE.equals(overBudget)) {
             return "over budget";
         }
-        for (List<CheckedFile> files : List.of(models, checksums)) {
-            for (CheckedFile file : files) {
-                switch (file.status()) {
-                    case CORRUPT, PARTIAL, MISSING -> {
-                        return file.status().id() + " file";
-                    }
-                    default -> { }
+        // the worst first: a corrupt file, then a partial one, then one missing
+        for (FileStatus worst : List.of(FileStatus.CORRUPT, FileStatus.PARTIAL, FileStatus.MISSING)) {
+            for (List<CheckedFile> files : List.of(models, checksums)) {
+                if (files.stream().anyMatch(file -> file.status() == worst)) {
+                    return worst.id() + " file";
                 }
             }
         }
