@@ -140,6 +140,10 @@ public final class Messages {
         return "The compose file " + file + " named in dockerComposeFile does not exist.";
     }
 
+    public static String badComposePath(Path file, int line, String path) {
+        return file + ":" + line + ": dockerComposeFile names '" + path + "', which is not a file path.";
+    }
+
     public static String composeWithoutFiles(Path file, int line) {
         return file + ":" + line + ": dockerComposeFile names no file.";
     }

@@ -162,6 +162,10 @@ public final class DevcontainerDiscovery {
             }
             for (int[] mount : MountStrings.mountArguments(args)) {
                 Node node = runArgs.items().get(mount[0]);
+                if (args.get(mount[0]) == null) {
+                    problems.add(Messages.badMount(shown, node.line(), "?", "the mount argument is not a string"));
+                    continue;
+                }
                 String text = MountStrings.argumentValue(args.get(mount[0]));
                 if (mount[1] == 1) {
                     fromMountString(text, shown, node.line(), variables, found, problems, notes);
@@ -209,12 +213,22 @@ public final class DevcontainerDiscovery {
             List<String> notes) {
         MountStrings.Mount mount;
         try {
-            mount = MountStrings.parseVolumeFlag(text);
+            // ${localWorkspaceFolderBasename}-m2:/root/.m2 is a volume: tell volumes from paths once resolved
+            mount = MountStrings.parseVolumeFlag(resolveLenient(text, variables));
         } catch (MountStrings.BadMount e) {
             problems.add(Messages.badMount(file, line, text, e.getMessage()));
             return;
         }
         add(mount, text, file, line, variables, found, problems, notes);
+    }
+
+    /** The text with the variables that can be resolved resolved, the others left as written. */
+    private static String resolveLenient(String text, Variables variables) {
+        try {
+            return variables.resolve(text);
+        } catch (Variables.Unresolvable e) {
+            return text;
+        }
     }
 
     private static void fromMountObject(
@@ -286,13 +300,22 @@ public final class DevcontainerDiscovery {
         Path shown = relative(workspace, configuration);
         List<Path> files = new ArrayList<>();
         Path directory = configuration.toAbsolutePath().getParent();
-        if (composeFiles instanceof Node.ValueNode value && value.value() instanceof String text) {
-            files.add(directory.resolve(text).normalize());
+        List<Node.ValueNode> named = new ArrayList<>();
+        if (composeFiles instanceof Node.ValueNode value && value.value() instanceof String) {
+            named.add(value);
         } else if (composeFiles instanceof Node.ArrayNode array) {
             for (Node item : array.items()) {
-                if (item instanceof Node.ValueNode value && value.value() instanceof String text) {
-                    files.add(directory.resolve(text).normalize());
+                if (item instanceof Node.ValueNode value && value.value() instanceof String) {
+                    named.add(value);
                 }
+            }
+        }
+        for (Node.ValueNode name : named) {
+            try {
+                files.add(directory.resolve(name.text()).normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add(Messages.badComposePath(shown, name.line(), name.text()));
+                return;
             }
         }
         if (files.isEmpty()) {

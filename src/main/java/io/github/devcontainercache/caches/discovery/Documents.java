@@ -78,6 +78,9 @@ final class Documents {
                 throw new DiscoveryException(Messages.configTooLarge(shown, MAX_BYTES));
             }
             text = Files.readString(file);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark, as Windows editors write it
+            }
         } catch (IOException e) {
             throw new DiscoveryException(Messages.configUnreadable(shown, e), e);
         }
@@ -91,7 +94,7 @@ final class Documents {
             if (first == null) {
                 return new Node.ObjectNode(Map.of(), Map.of(), 1);
             }
-            Node root = node(parser, first, 0);
+            Node root = node(parser, first, 0, new java.util.HashMap<>());
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -107,7 +110,32 @@ final class Documents {
         }
     }
 
-    private static Node node(JsonParser parser, JsonToken token, int depth) throws IOException {
+    /**
+     * The node at the current token. YAML anchors are remembered and aliases ({@code *name}) resolved to the
+     * anchored node; merge keys ({@code <<: *common}) add the members the object does not set itself.
+     */
+    private static Node node(JsonParser parser, JsonToken token, int depth, Map<String, Node> anchors)
+            throws IOException {
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+            Node anchored = anchors.get(parser.getText());
+            if (anchored == null) {
+                throw new JsonProcessingException("alias *" + parser.getText() + " names no anchor",
+                        parser.currentTokenLocation()) {
+                    private static final long serialVersionUID = 1L;
+                };
+            }
+            return anchored;
+        }
+        Object anchor = parser.getObjectId();
+        Node built = build(parser, token, depth, anchors);
+        if (anchor != null) {
+            anchors.put(anchor.toString(), built);
+        }
+        return built;
+    }
+
+    private static Node build(JsonParser parser, JsonToken token, int depth, Map<String, Node> anchors)
+            throws IOException {
         int line = parser.currentTokenLocation().getLineNr();
         if (depth > MAX_DEPTH) {
             throw new JsonProcessingException("nested more than " + MAX_DEPTH + " levels deep", parser.currentTokenLocation()) {
@@ -118,19 +146,32 @@ final class Documents {
             case START_OBJECT: {
                 Map<String, Node> members = new LinkedHashMap<>();
                 Map<String, Integer> lines = new LinkedHashMap<>();
+                List<Node> merges = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
                     String name = parser.currentName();
                     int nameLine = parser.currentTokenLocation().getLineNr();
-                    Node value = node(parser, parser.nextToken(), depth + 1);
+                    Node value = node(parser, parser.nextToken(), depth + 1, anchors);
+                    if ("<<".equals(name) && parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser) {
+                        merges.add(value);
+                        continue;
+                    }
                     members.put(name, value);
                     lines.put(name, nameLine);
+                }
+                for (Node merge : merges) {
+                    for (Node source : merge instanceof Node.ArrayNode list ? list.items() : List.of(merge)) {
+                        if (source instanceof Node.ObjectNode object) {
+                            object.members().forEach(members::putIfAbsent);
+                            object.memberLines().forEach(lines::putIfAbsent);
+                        }
+                    }
                 }
                 return new Node.ObjectNode(members, lines, line);
             }
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    items.add(node(parser, next, depth + 1));
+                    items.add(node(parser, next, depth + 1, anchors));
                 }
                 return new Node.ArrayNode(items, line);
             }

@@ -61,16 +61,27 @@ final class MountStrings {
 
     /** Reads a {@code -v}/{@code --volume} value: a named volume, a bind of a host path, or an anonymous volume. */
     static Mount parseVolumeFlag(String text) throws BadMount {
-        String[] parts = text.split(":");
-        if (parts.length == 1) {
+        String rest = text;
+        String drive = "";
+        if (rest.matches("^[A-Za-z]:[\\\\/].*")) {
+            // a Windows host path: C:\data:/data
+            drive = rest.substring(0, 2);
+            rest = rest.substring(2);
+        }
+        String[] parts = rest.split(":", -1);
+        if (parts.length == 1 && drive.isEmpty()) {
+            if (parts[0].isEmpty()) {
+                throw new BadMount("the volume is empty (write NAME:/path/in/container)");
+            }
             return new Mount("volume", null, parts[0]);
         }
-        String source = parts[0];
-        String target = parts[1];
+        String source = drive + parts[0];
+        String target = parts.length > 1 ? parts[1] : "";
         if (target.isEmpty()) {
             throw new BadMount("the volume has no target (write NAME:/path/in/container)");
         }
         boolean hostPath = source.isEmpty()
+                || !drive.isEmpty()
                 || source.startsWith("/")
                 || source.startsWith(".")
                 || source.startsWith("~")

@@ -65,7 +65,8 @@ final class Variables {
             case "containerWorkspaceFolder":
                 return containerWorkspaceFolder;
             case "containerWorkspaceFolderBasename":
-                return basename(Path.of(containerWorkspaceFolder));
+                String folder = containerWorkspaceFolder.replaceAll("/+$", "");
+                return folder.substring(folder.lastIndexOf('/') + 1);
             case "devcontainerId":
                 throw new Unresolvable(written, true);
             default:

@@ -1,0 +1,131 @@
+package io.github.devcontainercache.report;
+
+import static io.github.devcontainercache.report.Entries.GIB;
+import static io.github.devcontainercache.report.Entries.MIB;
+import static io.github.devcontainercache.report.Entries.container;
+import static io.github.devcontainercache.report.Entries.existing;
+import static io.github.devcontainercache.report.Entries.file;
+import static io.github.devcontainercache.report.Entries.missing;
+import static io.github.devcontainercache.report.Entries.withFiles;
+import static io.github.devcontainercache.report.Entries.withSizeSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.devcontainercache.content.FileStatus;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+    static CacheReport report(ReportEntry... entries) {
+        return new CacheReport("unix:///var/run/docker.sock", "27.3.1", "1.47", "2025-01-02T03:04:05Z",
+                List.of(entries));
+    }
+
+    /** Three caches: one fine and used by two containers, one with a partial model and no budget, one missing. */
+    static CacheReport threeCaches() {
+        return report(
+                existing("pip-cache", "pip", 3 * GIB / 2, 2 * GIB,
+                        List.of(container("dev", "running"), container("old", "exited"))),
+                withFiles(existing("whisper-models", "whisper", 150 * MIB, null, List.of()),
+                        List.of(file("tiny.pt", 10, FileStatus.PARTIAL)), List.of()),
+                missing("gone", "npm", 500 * MIB));
+    }
+
+    @Nested
+    class Table {
+
+        @Test
+        void alignsColumnsRightAlignsSizesAndShowsDashesForUnknowns() {
+            assertThat(ReportWriter.table(threeCaches())).containsExactly(
+                    "volume          kind          size     budget  in use by                    state",
+                    "pip-cache       pip        1.5 GiB    2.0 GiB  dev (running), old (exited)  ok",
+                    "whisper-models  whisper  150.0 MiB          -  -                            partial file",
+                    "gone            npm              -  500.0 MiB  -                            missing");
+        }
+
+        @Test
+        void theHeaderSetsTheWidthsWhenTheValuesAreShorter() {
+            assertThat(ReportWriter.table(report(existing("ab", "pip", 5L, null, List.of())))).containsExactly(
+                    "volume  kind  size  budget  in use by  state",
+                    "ab      pip    5 B       -  -          ok");
+        }
+
+        @Test
+        void anOverBudgetCacheSaysSo() {
+            assertThat(ReportWriter.table(report(existing("pip-cache", "pip", 3 * GIB, 2 * GIB,
+                    List.of(container("dev", "running")))))).containsExactly(
+                    "volume     kind     size   budget  in use by      state",
+                    "pip-cache  pip   3.0 GiB  2.0 GiB  dev (running)  over budget");
+        }
+
+        @Test
+        void noCachesGiveTheHeaderOnly() {
+            assertThat(ReportWriter.table(report())).containsExactly("volume  kind  size  budget  in use by  state");
+        }
+
+        @Test
+        void noLineEndsWithSpaces() {
+            assertThat(ReportWriter.table(threeCaches())).allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
+        }
+    }
+
+    @Nested
+    class Markdown {
+
+        @Test
+        void givesTheEngineTheHeaderTheAlignmentRowAndOneRowPerCache() {
+            assertThat(ReportWriter.markdown(threeCaches())).isEqualTo("""
+                    # Dev container caches
+
+                    Engine: unix:///var/run/docker.sock (27.3.1, API 1.47), 2025-01-02T03:04:05Z
+
+                    | volume | kind | size | budget | in use by | state |
+                    | --- | --- | ---: | ---: | --- | --- |
+                    | pip-cache | pip | 1.5 GiB | 2.0 GiB | dev (running), old (exited) | ok |
+                    | whisper-models | whisper | 150.0 MiB | - | - | partial file |
+                    | gone | npm | - | 500.0 MiB | - | missing |
+                    """);
+        }
+
+        @Test
+        void escapesAPipeInAValue() {
+            String md = ReportWriter.markdown(report(
+                    existing("pip-cache", "p|p", 5L, null, List.of(container("odd|name", "running")))));
+            assertThat(md.lines().toList()).endsWith(
+                    "| volume | kind | size | budget | in use by | state |",
+                    "| --- | --- | ---: | ---: | --- | --- |",
+                    "| pip-cache | p\\|p | 5 B | - | odd\\|name (running) | ok |");
+        }
+
+        @Test
+        void noCachesGiveTheHeaderAndAlignmentRowsOnly() {
+            assertThat(ReportWriter.markdown(report()).lines().toList()).endsWith(
+                    "| volume | kind | size | budget | in use by | state |",
+                    "| --- | --- | ---: | ---: | --- | --- |");
+        }
+    }
+
+    @Nested
+    class SizeSources {
+
+        @Test
+        void groupsTheVolumesByHowTheirSizeWasMeasuredInTheOrderFirstSeen() {
+            CacheReport report = report(
+                    withSizeSource(existing("a", "pip", 1L, null, List.of()), "engine df"),
+                    withSizeSource(existing("b", "pip", 1L, null, List.of()), "mount point"),
+                    withSizeSource(existing("c", "pip", 1L, null, List.of()), "engine df"),
+                    withSizeSource(existing("d", "pip", 1L, null, List.of()), "archive API"),
+                    missing("e", "pip", null));
+            assertThat(ReportWriter.sizeSources(report)).containsExactly(
+                    "Sizes measured by the engine (GET /system/df): a, c",
+                    "Sizes measured on the mount point: b",
+                    "Sizes measured through the archive API: d");
+        }
+
+        @Test
+        void missingVolumesHaveNoSource() {
+            assertThat(ReportWriter.sizeSources(report(missing("e", "pip", null)))).isEmpty();
+        }
+    }
+}
