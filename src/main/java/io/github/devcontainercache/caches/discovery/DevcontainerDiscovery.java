@@ -215,9 +215,14 @@ public final class DevcontainerDiscovery {
         try {
             // ${localWorkspaceFolderBasename}-m2:/root/.m2 is a volume: tell volumes from paths once resolved
             mount = MountStrings.parseVolumeFlag(resolveLenient(text, variables));
-        } catch (MountStrings.BadMount e) {
-            problems.add(Messages.badMount(file, line, text, e.getMessage()));
-            return;
+        } catch (MountStrings.BadMount resolved) {
+            try {
+                // ${localEnv:HOME}:/home with HOME unset: a host path, as written
+                mount = MountStrings.parseVolumeFlag(text);
+            } catch (MountStrings.BadMount e) {
+                problems.add(Messages.badMount(file, line, text, resolved.getMessage()));
+                return;
+            }
         }
         add(mount, text, file, line, variables, found, problems, notes);
     }
