@@ -423,7 +423,7 @@ public final class Messages {
     }
 
     public static String checkedFile(String volume, io.github.devcontainercache.content.CheckedFile file) {
-        return "  " + String.format(java.util.Locale.ROOT, "%-9s", file.status().id()) + volume + "/" + file.file()
+        return "  " + String.format(java.util.Locale.ROOT, "%-8s ", file.status().id()) + volume + "/" + file.file()
                 + (file.sizeBytes() < 0 ? "" : " (" + ByteSize.format(file.sizeBytes()) + ")");
     }
 

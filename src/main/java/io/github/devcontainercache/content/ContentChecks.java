@@ -24,6 +24,7 @@ public final class ContentChecks {
             catalog.byFile(file.getKey()).ifPresent(known -> models.add(bySize(
                     new CheckedFile(file.getKey(), file.getValue(), known.sha256(), known.sizeBytes(), null))));
         }
+        models.sort(java.util.Comparator.comparing(CheckedFile::file)); // the same order on every machine
         return models;
     }
 

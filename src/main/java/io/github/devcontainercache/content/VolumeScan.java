@@ -20,7 +20,9 @@ public final class VolumeScan {
 
     private final int keepLargest;
     private final PriorityQueue<FileEntry> largest =
-            new PriorityQueue<>(Comparator.comparingLong(FileEntry::sizeBytes).thenComparing(FileEntry::path));
+            // the head is the first to drop: the smallest, and among equals the last by path
+            new PriorityQueue<>(Comparator.comparingLong(FileEntry::sizeBytes)
+                    .thenComparing(FileEntry::path, Comparator.reverseOrder()));
     private final Map<String, long[]> topLevel = new LinkedHashMap<>();
     private final Map<String, Long> rootFiles = new LinkedHashMap<>();
     private long sizeBytes;

@@ -21,6 +21,8 @@ public final class VolumeScanner {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                // A file with several hard links counts once per link here (du counts it once): finding the links
+                // would cost a second stat per file, and pip and model caches do not link files.
                 if (attributes.isRegularFile()) {
                     scan.addFile(relative(root, file), attributes.size());
                 }
@@ -52,7 +54,9 @@ public final class VolumeScanner {
                 }
             }
             first = false;
-            if (!entry.isFile()) {
+            // commons-compress calls every non-directory a file: count regular files only, as the walk does
+            if (entry.isDirectory() || entry.isSymbolicLink() || entry.isLink() || entry.isFIFO()
+                    || entry.isCharacterDevice() || entry.isBlockDevice()) {
                 continue;
             }
             String name = entry.getName();

@@ -62,10 +62,11 @@ class ContentChecksTest {
                 "sub/dir/small.pt", 483617219,
                 "small.pt", 483617220);
 
+        // sorted by file name, the same on every machine
         assertThat(whisper(scan)).containsExactly(
-                new CheckedFile("tiny.pt", 75572083, TINY_SHA, 75572083, FileStatus.UNVERIFIED),
                 new CheckedFile("base.pt", 100, BASE_SHA, 145262807, FileStatus.PARTIAL),
-                new CheckedFile("small.pt", 483617220, SMALL_SHA, 483617219, FileStatus.CORRUPT));
+                new CheckedFile("small.pt", 483617220, SMALL_SHA, 483617219, FileStatus.CORRUPT),
+                new CheckedFile("tiny.pt", 75572083, TINY_SHA, 75572083, FileStatus.UNVERIFIED));
     }
 
     @Test
