@@ -44,22 +44,70 @@ public final class VolumeScan {
 
     /** Counts one regular file, its path relative to the cache's root with '/' separators. */
     public void addFile(String path, long size) {
+        int slash = path.indexOf('/');
+        addFile(slash < 0 ? null : path.substring(0, slash), slash < 0 ? path : null, () -> path, size);
+    }
+
+    /**
+     * Counts one regular file without building its path unless it is needed (it is among the largest): a walk of
+     * tens of thousands of files spends most of its time on strings otherwise.
+     *
+     * @param topLevel the top-level directory that holds it, or {@code null} for a file at the root
+     * @param rootName its name when it is at the root, else {@code null}
+     */
+    public void addFile(String topLevel, String rootName, java.util.function.Supplier<String> path, long size) {
         sizeBytes += size;
         files++;
-        int slash = path.indexOf('/');
-        if (slash < 0) {
-            rootFiles.put(path, size);
+        if (topLevel == null) {
+            rootFiles.put(rootName, size);
         } else {
-            long[] part = topLevel.computeIfAbsent(path.substring(0, slash), k -> new long[2]);
+            long[] part = topLevel.equals(lastTopLevelName) ? lastTopLevel
+                    : topLevelPart(topLevel);
             part[0] += size;
             part[1]++;
         }
         if (keepLargest > 0) {
-            largest.add(new FileEntry(path, size));
+            if (largest.size() >= keepLargest && size < largest.peek().sizeBytes()) {
+                return; // smaller than every file kept
+            }
+            largest.add(new FileEntry(path.get(), size));
             if (largest.size() > keepLargest) {
                 largest.poll();
             }
         }
+    }
+
+    /** Adds what another scan of a part of the same cache counted. */
+    public void merge(VolumeScan other) {
+        sizeBytes += other.sizeBytes;
+        files += other.files;
+        other.topLevel.forEach((name, part) -> {
+            long[] mine = topLevel.computeIfAbsent(name, k -> new long[2]);
+            mine[0] += part[0];
+            mine[1] += part[1];
+        });
+        rootFiles.putAll(other.rootFiles);
+        if (rootOwner == null) {
+            rootOwner = other.rootOwner;
+        }
+        for (FileEntry entry : other.largest) {
+            if (keepLargest == 0) {
+                break;
+            }
+            largest.add(entry);
+            if (largest.size() > keepLargest) {
+                largest.poll();
+            }
+        }
+    }
+
+    private String lastTopLevelName;
+    private long[] lastTopLevel;
+
+    private long[] topLevelPart(String name) {
+        lastTopLevelName = name;
+        lastTopLevel = topLevel.computeIfAbsent(name, k -> new long[2]);
+        return lastTopLevel;
     }
 
     public long sizeBytes() {

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmarks of report's content work, side by side in one run, on two caches shaped like the seed's, generated
+# here: a pip cache of about 20,000 small files and 150 wheels (about 0.9 GB) and a whisper cache of two model
+# files of 75 MB and 142 MB; 20 other volumes on the engine.
+#
+#   scripts/with-engine.sh bench/report-content.sh [ROUNDS]      (default 5)
+#
+# Compares the plugin's size computation (the directory walk report does on a mount point, in a warm JVM) with
+# `du -s` of the mount points (target: at most 1.2x) and with `docker system df -v` (target: faster), and the
+# plugin's SHA-256 of the model files with `sha256sum` (target: at most 1.25x). Needs the engine on this host with
+# readable mount points (root); removes every volume it made.
+set -euo pipefail
+ROUNDS="${1:-5}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ID="bench-$(date +%s)-$$"
+WORK="$(mktemp -d)"
+
+cleanup() {
+  docker volume ls -q | grep "^$ID-" | xargs -r docker volume rm -f >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "Building the plugin and its test classes..."
+(cd "$ROOT" && mvn -B -q -Dstyle.color=never test-compile -Dinvoker.skip=true \
+  && mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
+CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath.txt")"
+
+mountpoint() { docker volume inspect -f '{{.Mountpoint}}' "$1"; }
+
+echo "Generating the caches..."
+docker volume create "$ID-pip-cache" >/dev/null
+docker volume create "$ID-whisper-cache" >/dev/null
+PIP="$(mountpoint "$ID-pip-cache")"
+WHISPER="$(mountpoint "$ID-whisper-cache")"
+if [ ! -w "$PIP" ]; then
+  echo "The mount points are not writable here: run this as root, with the engine on this host." >&2
+  exit 1
+fi
+python3 - "$PIP" <<'PY'
+import os, random, sys
+root = sys.argv[1]
+rng = random.Random(42)
+# http-v2: about 20,000 small cached responses, 2 KiB to 30 KiB, in pip's two-level fan-out
+for i in range(20000):
+    d = os.path.join(root, "http-v2", "%02x" % (i % 256), "%02x" % (i // 256 % 256))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "%040x.body" % i), "wb") as f:
+        f.write(os.urandom(rng.randint(2048, 30000)))
+# wheels: 150 of about 3.7 MB
+os.makedirs(os.path.join(root, "wheels"), exist_ok=True)
+for i in range(150):
+    with open(os.path.join(root, "wheels", "package_%03d-1.0-py3-none-any.whl" % i), "wb") as f:
+        f.write(os.urandom(rng.randint(3_000_000, 4_400_000)))
+os.makedirs(os.path.join(root, "selfcheck"), exist_ok=True)
+open(os.path.join(root, "selfcheck", "state.json"), "w").write("{}")
+PY
+head -c 75572083 /dev/urandom > "$WHISPER/tiny.pt"
+head -c 145262807 /dev/urandom > "$WHISPER/base.pt"
+for i in $(seq 1 20); do
+  docker volume create "$ID-other-$i" >/dev/null
+  head -c 1000000 /dev/urandom > "$(mountpoint "$ID-other-$i")/data.bin"
+done
+echo "pip cache: $(du -sh "$PIP" | cut -f1), $(find "$PIP" -type f | wc -l) files; whisper cache: $(du -sh "$WHISPER" | cut -f1)"
+
+millis() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+echo "Measuring $ROUNDS rounds of each, alternating..."
+plugin_scan=(); cold_scan=(); du_times=(); df_times=(); plugin_hash=(); sha_times=()
+for _ in $(seq 1 "$ROUNDS"); do
+  # one JVM per round: its first pass is the cold one a build makes, the pass after 3 warm-ups the warm one
+  java -cp "$CP" io.github.devcontainercache.bench.ContentBench scan 3 1 "$PIP" "$WHISPER" >"$WORK/warm" 2>"$WORK/cold"
+  plugin_scan+=("$(cat "$WORK/warm")"); cold_scan+=("$(cat "$WORK/cold")")
+  du_times+=("$(millis du -s "$PIP" "$WHISPER")")
+  df_times+=("$(millis docker system df -v)")
+  plugin_hash+=("$(java -cp "$CP" io.github.devcontainercache.bench.ContentBench hash 1 1 "$WHISPER/tiny.pt" "$WHISPER/base.pt" 2>/dev/null)")
+  sha_times+=("$(millis sha256sum "$WHISPER/tiny.pt" "$WHISPER/base.pt")")
+done
+
+scan_m="$(median "${plugin_scan[@]}")"; cold_m="$(median "${cold_scan[@]}")"; du_m="$(median "${du_times[@]}")"; df_m="$(median "${df_times[@]}")"
+hash_m="$(median "${plugin_hash[@]}")"; sha_m="$(median "${sha_times[@]}")"
+echo
+echo "| measurement | median of $ROUNDS (ms) | all runs (ms) |"
+echo "| --- | --- | --- |"
+echo "| plugin: sizes of the 2 caches (walk of the mount points, warm JVM) | $scan_m | ${plugin_scan[*]} |"
+echo "| plugin: the same, first pass of a cold JVM | $cold_m | ${cold_scan[*]} |"
+echo "| du -s of the 2 mount points | $du_m | ${du_times[*]} |"
+echo "| docker system df -v (22 volumes) | $df_m | ${df_times[*]} |"
+echo "| plugin: SHA-256 of the 2 model files (218 MB) | $hash_m | ${plugin_hash[*]} |"
+echo "| sha256sum of the 2 model files | $sha_m | ${sha_times[*]} |"
+echo
+echo "sizes: plugin / du -s = $(ratio "$scan_m" "$du_m")x warm, $(ratio "$cold_m" "$du_m")x cold (target at most 1.2x);" \
+  "plugin / docker system df -v = $(ratio "$scan_m" "$df_m")x warm, $(ratio "$cold_m" "$df_m")x cold (target below 1)"
+echo "SHA-256: plugin / sha256sum = $(ratio "$hash_m" "$sha_m")x (target at most 1.25x)"
