@@ -6,6 +6,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The wipe tests run a shell in containers of an image they make from Debian's busybox-static.
+if [ ! -x /bin/busybox ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing busybox-static from Debian's packages, for the wipe tests' image"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
+fi
+
 # The integration tests name everything they make it-<run>-...; the check below looks only at this run's.
 RUN="$(date +%y%m%d%H%M%S)$$"
 mvn -B -Dstyle.color=never verify -Dit.run="$RUN" "$@"

@@ -148,6 +148,30 @@ class ItEngine {
         }
     }
 
+    /** An image of the test's own with a shell (busybox from Debian's busybox-static), made with docker import. */
+    String shellImage() {
+        String image = name('shell')
+        if (run(['docker', 'image', 'inspect', image]).code != 0) {
+            def busybox = new File('/bin/busybox')
+            assert busybox.exists(): 'the wipe tests need /bin/busybox: apt-get install busybox-static'
+            def rootFs = new File(workDir, 'shell-rootfs')
+            new File(rootFs, 'bin').mkdirs()
+            sh("cp /bin/busybox '${rootFs}/bin/busybox' && for a in sh rm sleep ls true cat; do ln -sf busybox '${rootFs}/bin/'\$a; done")
+            sh("tar -cf - -C '${rootFs}' . | docker import -c 'ENV PATH=/bin' - '${image}' >/dev/null")
+        }
+        image
+    }
+
+    /** A container of the shell image that mounts the volume at /cache: running (sleeping) or created only. */
+    String createShellUser(String volume, String suffix, boolean running) {
+        String container = name(suffix)
+        def command = ['docker', running ? 'run' : 'create'] + (running ? ['-d'] : []) +
+                ['--name', container, '--network', 'none', '-v', "${volume}:/cache".toString(), shellImage()] +
+                (running ? ['sleep', '600'] : ['ls', '-a', '/cache'])
+        ok(command)
+        container
+    }
+
     /** A never-started container of the test's own that mounts the volume, as a dev container would. */
     String createUser(String volume, String suffix) {
         String container = name(suffix)

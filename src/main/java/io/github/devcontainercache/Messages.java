@@ -378,6 +378,70 @@ public final class Messages {
         return text.toString();
     }
 
+    // ---- wipe ---------------------------------------------------------------------------------------------
+
+    public static String wipeInactive() {
+        return "devcontainer-cache:wipe is bound to this build but wipes nothing without"
+                + " -Ddevcontainer-cache.wipe=true (or run it alone: mvn devcontainer-cache:wipe).";
+    }
+
+    public static String unknownWipeMode(String mode) {
+        return "-Ddevcontainer-cache.mode=" + mode + " is not a wipe mode: use remove (the default) or empty.";
+    }
+
+    public static String wipeAbsent(String volume) {
+        return wipeLine("absent", volume, null) + " (nothing to wipe)";
+    }
+
+    public static String wipeLine(String what, String volume, Long bytes) {
+        return "  " + String.format(java.util.Locale.ROOT, "%-12s ", what) + volume
+                + (bytes == null ? "" : " (" + ByteSize.format(bytes) + ")");
+    }
+
+    public static String wipeRefusedRunning(String volume, List<String> containers, boolean emptyMode) {
+        return "Cache '" + volume + "' is used by running container" + (containers.size() == 1 ? " " : "s ")
+                + String.join(", ", containers) + ": wiping it now would pull the files from under "
+                + (containers.size() == 1 ? "it" : "them") + ". Stop " + (containers.size() == 1 ? "it" : "them")
+                + " (docker stop " + containers.stream().map(c -> c.substring(0, c.indexOf(' '))).collect(Collectors.joining(" "))
+                + ") and run again" + (emptyMode ? "." : ", or keep the volume and delete its content with"
+                + " -Ddevcontainer-cache.mode=empty once they are stopped.");
+    }
+
+    public static String wipeRefusedStopped(String volume, List<String> containers) {
+        return "Cache '" + volume + "' is referenced by stopped container" + (containers.size() == 1 ? " " : "s ")
+                + String.join(", ", containers) + ": removing the volume would break "
+                + (containers.size() == 1 ? "it" : "them") + ". Keep the volume and delete its content with"
+                + " -Ddevcontainer-cache.mode=empty, or remove the container" + (containers.size() == 1 ? "" : "s")
+                + " first (docker rm " + containers.stream().map(c -> c.substring(0, c.indexOf(' '))).collect(Collectors.joining(" "))
+                + ").";
+    }
+
+    public static String wipeRefusedByEngine(String volume, String reason) {
+        return "Cache '" + volume + "' is in use, the engine says (" + reason + "); stop what uses it and run again.";
+    }
+
+    public static String wipeNoImage(String volume) {
+        return "Emptying cache '" + volume + "' needs an image with /bin/sh to run rm in, and no container uses the"
+                + " volume to borrow its image from. Name one with -Ddevcontainer-cache.helperImage=IMAGE (any image"
+                + " on this engine with a shell), or remove the volume instead (without mode=empty).";
+    }
+
+    public static String wipeEmptyFailed(String volume, String image, long exit) {
+        return "Emptying cache '" + volume + "' with image " + image + " failed (exit code " + exit + "): the image"
+                + " needs /bin/sh and rm. Name another with -Ddevcontainer-cache.helperImage=IMAGE.";
+    }
+
+    public static String wipeSummary(boolean dryRun, long bytes, boolean someUnknown, int refused) {
+        return (dryRun ? "Dry run: would free " : "Freed ") + ByteSize.format(bytes) + " (" + bytes + " bytes"
+                + (someUnknown ? ", and more the engine does not measure" : "") + ")"
+                + (refused == 0 ? "." : "; " + count(refused, "cache") + " refused.")
+                + (dryRun ? " Nothing was changed." : "");
+    }
+
+    public static String wipeFailed(List<String> refused) {
+        return "Wipe refused for " + count(refused.size(), "cache") + ":" + NL + bullets(refused);
+    }
+
     // ---- progress and content ------------------------------------------------------------------------
 
     public static String progress(String what, long done, long total, long elapsedNanos) {

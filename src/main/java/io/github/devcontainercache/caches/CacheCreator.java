@@ -107,6 +107,16 @@ public final class CacheCreator {
         }
     }
 
+    /**
+     * Creates a removed cache again, empty, with the driver, options and labels it had, and the declared owner.
+     */
+    public void recreate(CacheDeclaration cache, VolumeInfo removed) {
+        engine.createVolume(cache.volume(), removed.driver(), removed.options(), removed.labels());
+        if (cache.owner() != null) {
+            setOwners(List.of(cache));
+        }
+    }
+
     private void setOwners(List<CacheDeclaration> owned) {
         if (owned.isEmpty()) {
             return;

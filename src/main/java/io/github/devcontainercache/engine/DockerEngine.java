@@ -143,6 +143,7 @@ public final class DockerEngine implements AutoCloseable {
                 containers.add(new ContainerInfo(
                         Json.text(container, "Id", ""),
                         name.startsWith("/") ? name.substring(1) : name,
+                        Json.text(container, "Image", ""),
                         Json.text(container, "State", ""),
                         parseLong(Json.text(container, "Created", "0")),
                         Json.stringMap(container, "Labels")));
@@ -156,6 +157,16 @@ public final class DockerEngine implements AutoCloseable {
         String path = "/containers/create" + (name == null ? "" : "?name=" + encode(name));
         try (Response response = send(Request.Method.POST, path, body)) {
             return Json.text(expectJson(response, "create container"), "Id", "");
+        }
+    }
+
+    /** Starts a container and waits for it to end; returns its exit code. */
+    public long runToCompletion(String id) {
+        try (Response response = send(Request.Method.POST, "/containers/" + encode(id) + "/start", null)) {
+            expectSuccess(response, "start container " + id);
+        }
+        try (Response response = send(Request.Method.POST, "/containers/" + encode(id) + "/wait", null)) {
+            return parseLong(Json.text(expectJson(response, "wait for container " + id), "StatusCode", "-1"));
         }
     }
 

@@ -138,6 +138,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     /** The goal's own skip flag. */
     abstract boolean goalSkipped();
 
+    /** Why the goal does nothing in this build, before it asks the engine anything; empty when it acts. */
+    Optional<String> inactive() {
+        return Optional.empty();
+    }
+
     /** The caches the goal works on, from the declared and selected ones; a goal may name its own. */
     List<CacheDeclaration> target(List<CacheDeclaration> selected) throws MojoFailureException {
         return selected;
@@ -156,6 +161,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         }
         if (goalSkipped()) {
             log.info(Messages.skipping(goal(), "devcontainer-cache." + goal() + ".skip"));
+            return;
+        }
+        Optional<String> inactive = inactive();
+        if (inactive.isPresent()) {
+            log.info(inactive.get());
             return;
         }
         // Connecting loads the HTTP transport, most of a goal's start-up: let it run while the caches are read.
