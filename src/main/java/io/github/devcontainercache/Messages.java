@@ -442,6 +442,80 @@ public final class Messages {
         return "Wipe refused for " + count(refused.size(), "cache") + ":" + NL + bullets(refused);
     }
 
+    // ---- export and import ------------------------------------------------------------------------------
+
+    public static String exported(String volume, Path archive, int files, long bytes, long archiveBytes) {
+        return "Exported " + volume + " to " + archive + ": " + count(files, "file") + ", " + ByteSize.format(bytes)
+                + ", archive " + ByteSize.format(archiveBytes) + ".";
+    }
+
+    public static String exportFailed(String volume, IOException e) {
+        return "Exporting " + volume + " failed: " + e.getMessage() + ". Nothing that looks complete was left behind.";
+    }
+
+    public static String exportVia(String volume, String via) {
+        return "Exporting " + volume + " (" + via + ")";
+    }
+
+    public static String archiveRefused(String archive, List<String> problems) {
+        return "Archive " + archive + " is refused, and nothing was written (" + count(problems.size(), "problem")
+                + "):" + NL + bullets(problems) + NL + "Export it again from its source, or check how it was copied.";
+    }
+
+    public static String targetNotEmpty(String volume) {
+        return "Cache volume '" + volume + "' is not empty: importing into it would mix two caches. Wipe it first"
+                + " (mvn devcontainer-cache:wipe -Ddevcontainer-cache.only=" + volume + "), import into another"
+                + " volume (-Ddevcontainer-cache.volume=NAME), or set -Ddevcontainer-cache.overwrite=true.";
+    }
+
+    public static String imported(String archive, String volume, int files, long bytes, boolean created) {
+        return "Imported " + archive + " into " + (created ? "new " : "") + "volume " + volume + ": "
+                + count(files, "file") + ", " + ByteSize.format(bytes) + " (written through the archive API).";
+    }
+
+    public static String importFromMissing(String from) {
+        return "-Ddevcontainer-cache.from=" + from + " is neither a file, a directory nor Maven coordinates"
+                + " (groupId:artifactId:version[:classifier]). Name an archive exported by devcontainer-cache:export,"
+                + " a directory of them, a file or directory to seed a cache with, or coordinates.";
+    }
+
+    public static String importNeedsFrom() {
+        return "Import from where? Set -Ddevcontainer-cache.from=FILE, a directory of archives, or"
+                + " groupId:artifactId:version[:classifier].";
+    }
+
+    public static String seedNeedsVolume(Path from) {
+        return "Seeding a cache from " + from + " needs the cache: set -Ddevcontainer-cache.volume=NAME.";
+    }
+
+    public static String seedModelCorrupt(Path file, String model, String actual, String expected) {
+        return file + " is not the Whisper model " + model + ": its SHA-256 is " + actual + ", Whisper expects "
+                + expected + ". Download it again; nothing was written.";
+    }
+
+    public static String seedModelVerified(Path file, String model) {
+        return file.getFileName() + " is the Whisper model " + model + " (SHA-256 verified).";
+    }
+
+    public static String seeded(Path from, String volume, int files, long bytes) {
+        return "Seeded " + volume + " with " + from + ": " + count(files, "file") + ", " + ByteSize.format(bytes) + ".";
+    }
+
+    public static String severalArchivesOneVolume() {
+        return "-Ddevcontainer-cache.volume names one volume, but the import has several archives; import them one"
+                + " at a time, or leave the volume out to use the one each manifest names.";
+    }
+
+    public static String unresolvedCoordinates(String coordinates, String reason) {
+        return "Cannot resolve " + coordinates + " from the project's repositories: " + reason + ". Check the"
+                + " coordinates (an exported cache is attached with classifier cache-<volume> and type tar.zst).";
+    }
+
+    public static String unknownCompression(String compression) {
+        return "-Ddevcontainer-cache.compression=" + compression + " is not a compression: use zstd (the default),"
+                + " gzip or none.";
+    }
+
     // ---- progress and content ------------------------------------------------------------------------
 
     public static String progress(String what, long done, long total, long elapsedNanos) {

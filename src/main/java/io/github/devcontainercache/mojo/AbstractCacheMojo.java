@@ -138,6 +138,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     /** The goal's own skip flag. */
     abstract boolean goalSkipped();
 
+    /** Whether the goal has nothing to do without declared caches. */
+    boolean needsCaches() {
+        return true;
+    }
+
     /** Why the goal does nothing in this build, before it asks the engine anything; empty when it acts. */
     Optional<String> inactive() {
         return Optional.empty();
@@ -146,6 +151,10 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     /** The caches the goal works on, from the declared and selected ones; a goal may name its own. */
     List<CacheDeclaration> target(List<CacheDeclaration> selected) throws MojoFailureException {
         return selected;
+    }
+
+    String pluginVersion() {
+        return pluginVersion;
     }
 
     /** Does the goal's work on the selected caches, through the connected engine. */
@@ -184,7 +193,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             discoveryLog.replayTo(log);
             throw e;
         }
-        if (selected.isEmpty()) {
+        if (selected.isEmpty() && needsCaches()) {
             connection.cancel();
             discoveryLog.replayTo(log);
             log.warn(Messages.noCachesDeclared());
@@ -197,7 +206,9 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         try (engine) {
             log.info(engine.describe());
             discoveryLog.replayTo(log);
-            log.info(Messages.cachesInScope(goal(), selected));
+            if (!selected.isEmpty()) {
+                log.info(Messages.cachesInScope(goal(), selected));
+            }
             run(engine, selected, log);
         } catch (CacheCreator.InvalidCacheException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -1,0 +1,243 @@
+package io.github.devcontainercache.archive;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes a cache to {@code <volume>.tar.zst} (or {@code .tar.gz}, {@code .tar}): the manifest first, then every
+ * entry with its owner, mode and time. Streams: no file and no archive is held in memory. The manifest needs every
+ * file's SHA-256 before the first file is written, so the entries go to an uncompressed staging tar first, hashed
+ * on the way; the archive is then written under a temporary name and moved into place only when complete: an
+ * interrupted export leaves no file that looks complete.
+ */
+public final class Exporter {
+
+    /** The start of an export: what to read the cache from. */
+    public interface Source {
+        /** Writes every entry of the cache, named relative to its root ("./" for the root), to {@code tar}. */
+        void copyTo(TarArchiveOutputStream tar, Progress progress) throws IOException;
+    }
+
+    private final BuildLog log;
+
+    public Exporter(BuildLog log) {
+        this.log = log;
+    }
+
+    /** Exports and returns the archive's path. */
+    public Path export(Source source, Path directory, String volume, String kind, Map<String, String> labels,
+            String pluginVersion, Compression compression, long expectedBytes) throws IOException {
+        Files.createDirectories(directory);
+        Path target = directory.resolve(volume + compression.suffix());
+        Path staging = directory.resolve("." + volume + ".staging.tar");
+        Path partial = directory.resolve("." + volume + compression.suffix() + ".part");
+        try {
+            HashingTar staged;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(staging), 1 << 16);
+                    HashingTar tar = new HashingTar(out)) {
+                source.copyTo(tar, new Progress(log, "Reading " + volume, expectedBytes));
+                staged = tar;
+            }
+            Manifest manifest = new Manifest(pluginVersion, volume, kind, labels,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), staged.entries, staged.total,
+                    staged.files);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+                    OutputStream compressed = compression.compress(file);
+                    TarArchiveOutputStream tar = tarOut(compressed);
+                    InputStream stagedTar = new BufferedInputStream(Files.newInputStream(staging), 1 << 16)) {
+                byte[] json = manifest.toJson();
+                TarArchiveEntry manifestEntry = new TarArchiveEntry(Manifest.ENTRY);
+                manifestEntry.setSize(json.length);
+                manifestEntry.setMode(0100644);
+                manifestEntry.setModTime(FileTime.from(Instant.now()));
+                tar.putArchiveEntry(manifestEntry);
+                tar.write(json);
+                tar.closeArchiveEntry();
+                Progress progress = new Progress(log, "Writing " + target.getFileName(), manifest.totalBytes());
+                TarArchiveInputStream entries = new TarArchiveInputStream(stagedTar);
+                for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                    tar.putArchiveEntry(entry);
+                    if (entry.isFile() && !entry.isLink()) {
+                        copy(entries, tar, progress);
+                    }
+                    tar.closeArchiveEntry();
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.info(Messages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
+            return target;
+        } finally {
+            Files.deleteIfExists(staging);
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** A tar output that hashes each regular file on its way through, for the manifest. */
+    private static final class HashingTar extends TarArchiveOutputStream {
+        final Map<String, Manifest.FileDigest> files = new LinkedHashMap<>();
+        long entries;
+        long total;
+        private String current;
+        private MessageDigest digest;
+        private long size;
+
+        HashingTar(OutputStream out) {
+            super(out);
+            setLongFileMode(LONGFILE_POSIX);
+            setBigNumberMode(BIGNUMBER_POSIX);
+        }
+
+        /** Above 0 while the stream writes an entry of its own (a PAX header) inside one of the caller's. */
+        private int nested;
+
+        @Override
+        public void putArchiveEntry(TarArchiveEntry entry) throws IOException {
+            nested++;
+            try {
+                super.putArchiveEntry(entry);
+            } finally {
+                nested--;
+            }
+            if (nested > 0) {
+                return;
+            }
+            entries++;
+            boolean regular = entry.isFile() && !entry.isLink();
+            current = regular ? EntrySafety.normalize(entry.getName()) : null;
+            digest = regular ? sha256() : null;
+            size = 0;
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            super.write(buffer, offset, length);
+            if (nested == 0 && digest != null) {
+                digest.update(buffer, offset, length);
+                size += length;
+            }
+        }
+
+        @Override
+        public void closeArchiveEntry() throws IOException {
+            super.closeArchiveEntry();
+            if (nested > 0) {
+                return;
+            }
+            if (current != null) {
+                files.put(current, new Manifest.FileDigest(size, hex(digest)));
+                total += size;
+            }
+            current = null;
+            digest = null;
+        }
+    }
+
+    /** The entries of a directory on this host, in a stable order, with owners, modes and times. */
+    public static Source directory(Path root) {
+        return (tar, progress) -> {
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(root)) {
+                paths = walk.sorted().toList();
+            }
+            for (Path path : paths) {
+                String relative = root.relativize(path).toString().replace('\\', '/');
+                Map<String, Object> unix = Files.readAttributes(path, "unix:uid,gid,mode,lastModifiedTime,size,isDirectory,isSymbolicLink,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+                boolean directory = (Boolean) unix.get("isDirectory");
+                boolean link = (Boolean) unix.get("isSymbolicLink");
+                boolean regular = (Boolean) unix.get("isRegularFile");
+                if (!directory && !link && !regular) {
+                    continue; // sockets, devices, FIFOs are no cache content
+                }
+                String name = relative.isEmpty() ? "./" : directory ? relative + "/" : relative;
+                TarArchiveEntry entry = link
+                        ? new TarArchiveEntry(name, TarConstants.LF_SYMLINK)
+                        : new TarArchiveEntry(name);
+                if (link) {
+                    entry.setLinkName(Files.readSymbolicLink(path).toString());
+                }
+                entry.setUserId(((Number) unix.get("uid")).longValue());
+                entry.setGroupId(((Number) unix.get("gid")).longValue());
+                entry.setMode(((Number) unix.get("mode")).intValue());
+                entry.setModTime((FileTime) unix.get("lastModifiedTime"));
+                if (regular) {
+                    entry.setSize(((Number) unix.get("size")).longValue());
+                }
+                tar.putArchiveEntry(entry);
+                if (regular) {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        copy(in, tar, progress);
+                    }
+                }
+                tar.closeArchiveEntry();
+            }
+        };
+    }
+
+    /** The entries of a tar stream of the archive API, named {@code <volume>/...}, renamed relative to the root. */
+    public static Source archiveStream(InputStream stream) {
+        return (tar, progress) -> {
+            TarArchiveInputStream in = new TarArchiveInputStream(stream);
+            for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                String relative = slash < 0 || slash == name.length() - 1 ? "./" : name.substring(slash + 1);
+                entry.setName(relative);
+                tar.putArchiveEntry(entry);
+                if (entry.isFile() && !entry.isLink()) {
+                    copy(in, tar, progress);
+                }
+                tar.closeArchiveEntry();
+            }
+        };
+    }
+
+    static TarArchiveOutputStream tarOut(OutputStream out) {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        return tar;
+    }
+
+    static void copy(InputStream in, OutputStream out, Progress progress) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            out.write(buffer, 0, read);
+            progress.add(read);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.devcontainercache.archive;
+
+import io.github.devcontainercache.BuildLog;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Reads cache archives: verifies the whole archive (manifest, every entry safe and listed, every size and
+ * checksum) before anything is written, then streams it into a volume. Streams: no file and no archive in memory.
+ */
+public final class Importer {
+
+    private static final int MAX_PROBLEMS = 20;
+
+    private final BuildLog log;
+
+    public Importer(BuildLog log) {
+        this.log = log;
+    }
+
+    /** Verifies every byte of the archive and returns its manifest; refuses it with every problem found. */
+    public Manifest verify(Path archive) throws ArchiveRefusedException, IOException {
+        Compression compression = Compression.ofFile(archive).orElse(Compression.NONE);
+        List<String> problems = new ArrayList<>();
+        Manifest manifest = null;
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+                InputStream in = compression.decompress(file)) {
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            TarArchiveEntry first = tar.getNextEntry();
+            if (first == null || !Manifest.ENTRY.equals(first.getName())) {
+                throw new ArchiveRefusedException(archive.toString(),
+                        List.of("it does not start with the manifest " + Manifest.ENTRY
+                                + ": it was not written by devcontainer-cache:export"));
+            }
+            if (first.getSize() > Manifest.MAX_BYTES) {
+                throw new ArchiveRefusedException(archive.toString(), List.of("its manifest is too large"));
+            }
+            try {
+                manifest = Manifest.parse(tar.readNBytes((int) first.getSize()));
+            } catch (IOException e) {
+                throw new ArchiveRefusedException(archive.toString(), List.of("its manifest cannot be read: " + e.getMessage()));
+            }
+            Progress progress = new Progress(log, "Verifying " + archive.getFileName(), manifest.totalBytes());
+            Set<String> seen = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                String refusal = EntrySafety.refusal(entry);
+                String path = EntrySafety.normalize(entry.getName());
+                if (refusal != null) {
+                    problems.add(refusal);
+                } else if (!names.add(path)) {
+                    problems.add("'" + EntrySafety.printable(path) + "' is in the archive twice");
+                } else if (entry.isLink() && !seen.contains(EntrySafety.normalize(entry.getLinkName()))) {
+                    problems.add("'" + EntrySafety.printable(path) + "' is a hard link to a file the archive does not hold first");
+                } else if (entry.isFile() && !entry.isLink()) {
+                    Manifest.FileDigest expected = manifest.files().get(path);
+                    if (expected == null) {
+                        problems.add("'" + EntrySafety.printable(path) + "' is not listed in the manifest");
+                    } else {
+                        MessageDigest digest = Exporter.sha256();
+                        long size = 0;
+                        byte[] buffer = new byte[1 << 16];
+                        for (int read = tar.read(buffer); read >= 0; read = tar.read(buffer)) {
+                            digest.update(buffer, 0, read);
+                            size += read;
+                            progress.add(read);
+                        }
+                        if (size != expected.size()) {
+                            problems.add("'" + EntrySafety.printable(path) + "' holds " + size + " bytes, the manifest says " + expected.size());
+                        } else if (!Exporter.hex(digest).equals(expected.sha256())) {
+                            problems.add("'" + EntrySafety.printable(path) + "' does not have the SHA-256 the manifest gives");
+                        }
+                        seen.add(path);
+                    }
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    problems.add("(stopped after " + MAX_PROBLEMS + " problems)");
+                    break;
+                }
+            }
+            for (String listed : manifest.files().keySet()) {
+                if (problems.size() < MAX_PROBLEMS && !seen.contains(listed)) {
+                    problems.add("'" + EntrySafety.printable(listed) + "' is listed in the manifest but not in the archive");
+                }
+            }
+        } catch (IOException e) {
+            // a truncated or corrupted stream: compression and tar readers say what they found
+            problems.add("it cannot be read to the end (" + e.getMessage() + "): it is truncated or corrupted");
+        } catch (RuntimeException e) {
+            problems.add("it cannot be read (" + e + "): it is corrupted");
+        }
+        if (!problems.isEmpty()) {
+            throw new ArchiveRefusedException(archive.toString(), problems);
+        }
+        return manifest;
+    }
+
+    /**
+     * Streams a verified archive, entries renamed {@code <directory>/...}, into {@code writer}, which sends it to
+     * the engine (the archive API extracts it, owners kept).
+     */
+    public void write(Path archive, String directory, Consumer<InputStream> writer) throws IOException {
+        Compression compression = Compression.ofFile(archive).orElse(Compression.NONE);
+        PipedInputStream pipe = new PipedInputStream(1 << 20);
+        PipedOutputStream pipeOut = new PipedOutputStream(pipe);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try (OutputStream out = pipeOut;
+                    InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+                    InputStream in = compression.decompress(file)) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(in);
+                TarArchiveOutputStream renamed = Exporter.tarOut(out);
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    if (Manifest.ENTRY.equals(entry.getName())) {
+                        continue;
+                    }
+                    String path = EntrySafety.normalize(entry.getName());
+                    entry.setName(directory + (path.isEmpty() ? "" : "/" + path) + (entry.isDirectory() ? "/" : ""));
+                    if (entry.isLink()) {
+                        entry.setLinkName(directory + "/" + EntrySafety.normalize(entry.getLinkName()));
+                    }
+                    renamed.putArchiveEntry(entry);
+                    if (entry.isFile() && !entry.isLink()) {
+                        tar.transferTo(renamed);
+                    }
+                    renamed.closeArchiveEntry();
+                }
+                renamed.finish();
+            } catch (IOException | RuntimeException e) {
+                failure.set(e);
+            }
+        }, "devcontainer-cache-import");
+        producer.setDaemon(true);
+        producer.start();
+        try (InputStream in = pipe) {
+            writer.accept(in);
+        }
+        try {
+            producer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while importing", e);
+        }
+        if (failure.get() != null) {
+            throw new IOException("reading " + archive + " failed while writing it: " + failure.get().getMessage(), failure.get());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.devcontainercache.archive;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+
+/** Logs how far long work has come (bytes, total, rate), at most every 5 seconds. */
+final class Progress {
+
+    private static final long EVERY_NANOS = 5_000_000_000L;
+
+    private final BuildLog log;
+    private final String what;
+    private final long total;
+    private final long started = System.nanoTime();
+    private long done;
+    private long last = started;
+
+    Progress(BuildLog log, String what, long total) {
+        this.log = log;
+        this.what = what;
+        this.total = total;
+    }
+
+    void add(long bytes) {
+        done += bytes;
+        long now = System.nanoTime();
+        if (now - last >= EVERY_NANOS) {
+            last = now;
+            log.info(Messages.progress(what, done, total, now - started));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.devcontainercache.mojo;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.archive.Compression;
+import io.github.devcontainercache.archive.Exporter;
+import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.engine.HelperContainer;
+import io.github.devcontainercache.engine.MountPoints;
+import io.github.devcontainercache.engine.VolumeInfo;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Writes each selected cache to {@code <volume>.tar.zst}: a manifest (plugin version, volume, kind, labels, every
+ * file's SHA-256), then the files with owners, modes and times. With {@code attach}, the archives are attached to the
+ * project, so {@code mvn deploy} publishes them like any artifact.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "export", threadSafe = true)
+public class ExportMojo extends AbstractCacheMojo {
+
+    /**
+     * Where the archives are written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(
+            property = "devcontainer-cache.directory",
+            defaultValue = "${project.build.directory}/devcontainer-cache/export")
+    private File directory;
+
+    /**
+     * {@code zstd} (the default), {@code gzip} or {@code none}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.compression", defaultValue = "zstd")
+    private String compression;
+
+    /**
+     * Attaches each archive to the project (type {@code tar.zst}, classifier {@code cache-<volume>}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.attach", defaultValue = "false")
+    private boolean attach;
+
+    /**
+     * Whether a volume whose directory is on this host may be read straight from its mount point.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
+    private boolean readMountPoints;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.export.skip", defaultValue = "false")
+    private boolean exportSkip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    String goal() {
+        return "export";
+    }
+
+    @Override
+    boolean goalSkipped() {
+        return exportSkip;
+    }
+
+    @Override
+    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException, MojoExecutionException {
+        Compression chosen = Compression.fromName(compression)
+                .orElseThrow(() -> new MojoFailureException(Messages.unknownCompression(compression)));
+        Exporter exporter = new Exporter(log);
+        for (CacheDeclaration cache : caches) {
+            Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
+            if (volume.isEmpty()) {
+                throw new MojoFailureException(Messages.cacheMissing(cache.volume()));
+            }
+            Optional<Path> local = readMountPoints
+                    ? MountPoints.localDirectory(engine.endpoint(), volume.get())
+                    : Optional.empty();
+            Path archive;
+            try {
+                if (local.isPresent()) {
+                    log.info(Messages.exportVia(cache.volume(), Messages.VIA_MOUNT_POINT));
+                    archive = exporter.export(Exporter.directory(local.get()), directory.toPath(), cache.volume(),
+                            cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
+                } else {
+                    log.info(Messages.exportVia(cache.volume(), Messages.VIA_ARCHIVE_API));
+                    try (HelperContainer helper = HelperContainer.create(
+                                    engine, helperTag(), List.of(cache.volume()), true, log);
+                            InputStream stream = helper.read(cache.volume())) {
+                        archive = exporter.export(Exporter.archiveStream(stream), directory.toPath(), cache.volume(),
+                                cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
+                    }
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException(Messages.exportFailed(cache.volume(), e), e);
+            }
+            if (attach) {
+                projectHelper.attachArtifact(project, chosen.artifactType(), "cache-" + cache.volume(), archive.toFile());
+            }
+        }
+    }
+}
