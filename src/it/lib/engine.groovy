@@ -184,6 +184,51 @@ class ItEngine {
         java.security.MessageDigest.getInstance('SHA-256').digest(text.getBytes('UTF-8')).encodeHex().toString()
     }
 
+    /**
+     * Every entry of the volume, read with docker cp and tar, independently of the plugin: path to
+     * "type uid:gid mode sha256-or-link-target".
+     */
+    Map<String, String> tree(String volume) {
+        def dir = new File(workDir, 'tree-' + System.nanoTime())
+        dir.mkdirs()
+        withProbe(volume) { container ->
+            sh("docker cp '${container}:/probe' - > '${dir}/volume.tar'")
+        }
+        String listing = sh("""python3 - '${dir}/volume.tar' <<'PY'
+import hashlib, sys, tarfile
+with tarfile.open(sys.argv[1]) as tar:
+    for m in tar.getmembers():
+        name = m.name.split('/', 1)[1] if '/' in m.name else '.'
+        if m.isfile():
+            what = 'file ' + hashlib.sha256(tar.extractfile(m).read()).hexdigest()
+        elif m.issym():
+            what = 'link ' + m.linkname
+        elif m.isdir():
+            what = 'dir'
+        else:
+            what = 'other'
+        print('%s\t%s %d:%d %o' % (name, what, m.uid, m.gid, m.mode & 0o7777))
+PY""")
+        def tree = new TreeMap<String, String>()
+        listing.readLines().each { line -> def (path, rest) = line.split('\t', 2); tree[path] = rest }
+        tree
+    }
+
+    /** Fills a volume with a small cache of every kind of entry, owners and modes included, with docker cp -a. */
+    void fillVaried(String volume) {
+        def dir = new File(workDir, 'varied-' + System.nanoTime())
+        sh("""set -e; mkdir -p '${dir}/probe/http-v2/a/b' '${dir}/probe/wheels'
+            printf 'cached response' > '${dir}/probe/http-v2/a/b/c.body'
+            head -c 300000 /dev/urandom > '${dir}/probe/wheels/numpy.whl'
+            printf 'dot' > '${dir}/probe/.hidden'
+            : > '${dir}/probe/empty'
+            ln -s ../wheels/numpy.whl '${dir}/probe/http-v2/link'
+            chmod 600 '${dir}/probe/.hidden'; chmod 750 '${dir}/probe/wheels'""")
+        withProbe(volume) { container ->
+            sh("tar --numeric-owner --owner=1000 --group=1000 -cf - -C '${dir}' probe | docker cp -a - '${container}:/'")
+        }
+    }
+
     /** Every file of the volume with its content, as docker cp reads them. */
     Map<String, String> contents(String volume) {
         def dir = new File(workDir, 'read-' + System.nanoTime())

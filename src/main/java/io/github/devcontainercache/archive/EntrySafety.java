@@ -25,6 +25,12 @@ final class EntrySafety {
         return path;
     }
 
+    /** A regular file: commons-compress calls every entry that is no directory a file, links included. */
+    static boolean isRegular(TarArchiveEntry entry) {
+        return !entry.isDirectory() && !entry.isSymbolicLink() && !entry.isLink() && !entry.isCharacterDevice()
+                && !entry.isBlockDevice() && !entry.isFIFO();
+    }
+
     /** Why the entry is refused, or {@code null} when it is safe. */
     static String refusal(TarArchiveEntry entry) {
         String name = entry.getName();

@@ -80,7 +80,7 @@ public final class Exporter {
                 TarArchiveInputStream entries = new TarArchiveInputStream(stagedTar);
                 for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                     tar.putArchiveEntry(entry);
-                    if (entry.isFile() && !entry.isLink()) {
+                    if (EntrySafety.isRegular(entry)) {
                         copy(entries, tar, progress);
                     }
                     tar.closeArchiveEntry();
@@ -125,7 +125,7 @@ public final class Exporter {
                 return;
             }
             entries++;
-            boolean regular = entry.isFile() && !entry.isLink();
+            boolean regular = EntrySafety.isRegular(entry);
             current = regular ? EntrySafety.normalize(entry.getName()) : null;
             digest = regular ? sha256() : null;
             size = 0;
@@ -206,7 +206,7 @@ public final class Exporter {
                 String relative = slash < 0 || slash == name.length() - 1 ? "./" : name.substring(slash + 1);
                 entry.setName(relative);
                 tar.putArchiveEntry(entry);
-                if (entry.isFile() && !entry.isLink()) {
+                if (EntrySafety.isRegular(entry)) {
                     copy(in, tar, progress);
                 }
                 tar.closeArchiveEntry();

@@ -68,7 +68,7 @@ public final class Importer {
                     problems.add("'" + EntrySafety.printable(path) + "' is in the archive twice");
                 } else if (entry.isLink() && !seen.contains(EntrySafety.normalize(entry.getLinkName()))) {
                     problems.add("'" + EntrySafety.printable(path) + "' is a hard link to a file the archive does not hold first");
-                } else if (entry.isFile() && !entry.isLink()) {
+                } else if (EntrySafety.isRegular(entry)) {
                     Manifest.FileDigest expected = manifest.files().get(path);
                     if (expected == null) {
                         problems.add("'" + EntrySafety.printable(path) + "' is not listed in the manifest");
@@ -136,7 +136,7 @@ public final class Importer {
                         entry.setLinkName(directory + "/" + EntrySafety.normalize(entry.getLinkName()));
                     }
                     renamed.putArchiveEntry(entry);
-                    if (entry.isFile() && !entry.isLink()) {
+                    if (EntrySafety.isRegular(entry)) {
                         tar.transferTo(renamed);
                     }
                     renamed.closeArchiveEntry();
