@@ -27,51 +27,20 @@ echo "Building the plugin and its test classes..."
 CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath.txt")"
 
 mountpoint() { docker volume inspect -f '{{.Mountpoint}}' "$1"; }
+# shellcheck source=lib/seed-caches.sh
+. "$ROOT/bench/lib/seed-caches.sh"
 
 echo "Generating the caches..."
 docker volume create "$ID-pip-cache" >/dev/null
 docker volume create "$ID-whisper-cache" >/dev/null
+seed_caches "$ID-pip-cache" "$ID-whisper-cache"
 PIP="$(mountpoint "$ID-pip-cache")"
 WHISPER="$(mountpoint "$ID-whisper-cache")"
-if [ ! -w "$PIP" ]; then
-  echo "The mount points are not writable here: run this as root, with the engine on this host." >&2
-  exit 1
-fi
-python3 - "$PIP" <<'PY'
-import os, random, sys
-root = sys.argv[1]
-rng = random.Random(42)
-# http-v2: about 20,000 small cached responses, 2 KiB to 30 KiB, in pip's two-level fan-out
-for i in range(20000):
-    d = os.path.join(root, "http-v2", "%02x" % (i % 256), "%02x" % (i // 256 % 256))
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "%040x.body" % i), "wb") as f:
-        f.write(os.urandom(rng.randint(2048, 30000)))
-# wheels: 150 of about 3.7 MB
-os.makedirs(os.path.join(root, "wheels"), exist_ok=True)
-for i in range(150):
-    with open(os.path.join(root, "wheels", "package_%03d-1.0-py3-none-any.whl" % i), "wb") as f:
-        f.write(os.urandom(rng.randint(3_000_000, 4_400_000)))
-os.makedirs(os.path.join(root, "selfcheck"), exist_ok=True)
-open(os.path.join(root, "selfcheck", "state.json"), "w").write("{}")
-PY
-head -c 75572083 /dev/urandom > "$WHISPER/tiny.pt"
-head -c 145262807 /dev/urandom > "$WHISPER/base.pt"
 for i in $(seq 1 20); do
   docker volume create "$ID-other-$i" >/dev/null
   head -c 1000000 /dev/urandom > "$(mountpoint "$ID-other-$i")/data.bin"
 done
 echo "pip cache: $(du -sh "$PIP" | cut -f1), $(find "$PIP" -type f | wc -l) files; whisper cache: $(du -sh "$WHISPER" | cut -f1)"
-
-millis() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 echo "Measuring $ROUNDS rounds of each, alternating..."
 plugin_scan=(); cold_scan=(); du_times=(); df_times=(); plugin_hash=(); sha_times=()

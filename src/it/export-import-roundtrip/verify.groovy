@@ -5,7 +5,7 @@ try {
             "Exporting ${engine.name('pip')} (read on the mount point)",
             "Exporting ${engine.name('pip')} (read through the archive API)",
             "Imported target/devcontainer-cache/export/${engine.name('pip')}.tar.zst into new volume ${engine.name('copy')}: 4 files",
-            "Imported target/export-api/${engine.name('pip')}.tar.gz into new volume ${engine.name('copy-api')}: 4 files")
+            "Imported target/export-api/${engine.name('pip')}.tar.gz into new volume ${engine.name('copy-api')}: 4 files, 293.0 KiB (written through the archive API).")
     def original = engine.tree(engine.name('pip'))
     assert original['wheels/numpy.whl'].startsWith('file ')
     assert original['http-v2/link'] == 'link ../wheels/numpy.whl 1000:1000 777'

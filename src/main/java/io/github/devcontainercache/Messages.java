@@ -468,9 +468,9 @@ public final class Messages {
                 + " volume (-Ddevcontainer-cache.volume=NAME), or set -Ddevcontainer-cache.overwrite=true.";
     }
 
-    public static String imported(String archive, String volume, int files, long bytes, boolean created) {
+    public static String imported(String archive, String volume, int files, long bytes, boolean created, String via) {
         return "Imported " + archive + " into " + (created ? "new " : "") + "volume " + volume + ": "
-                + count(files, "file") + ", " + ByteSize.format(bytes) + " (written through the archive API).";
+                + count(files, "file") + ", " + ByteSize.format(bytes) + " (" + via.replace("read ", "written ") + ").";
     }
 
     public static String importFromMissing(String from) {

@@ -64,6 +64,7 @@ public enum Compression {
         return switch (this) {
             case ZSTD -> {
                 ZstdOutputStream zstd = new ZstdOutputStream(out, 3);
+                zstd.setChecksum(true); // a damaged frame is then caught by the decompressor
                 zstd.setWorkers(Math.max(1, Runtime.getRuntime().availableProcessors()));
                 yield zstd;
             }

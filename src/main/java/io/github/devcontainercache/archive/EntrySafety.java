@@ -13,16 +13,17 @@ final class EntrySafety {
         if (name == null || name.isEmpty() || name.indexOf('\0') >= 0 || name.startsWith("/") || name.contains("\\")) {
             return null;
         }
-        String path = name.startsWith("./") ? name.substring(2) : name.equals(".") ? "" : name;
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        for (String part : path.split("/")) {
+        StringBuilder path = new StringBuilder();
+        for (String part : name.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
             if (part.equals("..")) {
                 return null;
             }
+            path.append(path.length() == 0 ? "" : "/").append(part);
         }
-        return path;
+        return path.toString();
     }
 
     /** A regular file: commons-compress calls every entry that is no directory a file, links included. */
@@ -57,6 +58,43 @@ final class EntrySafety {
             return "'" + printable(name) + "' is of a type a cache does not hold";
         }
         return null;
+    }
+
+    /**
+     * The entries that would be written through a symbolic link of the archive, and the links whose target goes
+     * through another link: a link to "." followed by a link to "that/.." reaches outside the volume although each
+     * target alone stays inside.
+     */
+    static java.util.List<String> throughLinks(java.util.List<String> paths, java.util.Map<String, String> symlinks) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (symlinks.isEmpty()) {
+            return problems;
+        }
+        for (String path : paths) {
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                if (symlinks.containsKey(path.substring(0, slash))) {
+                    problems.add("'" + printable(path) + "' would be written through the symbolic link '"
+                            + printable(path.substring(0, slash)) + "'");
+                    break;
+                }
+            }
+        }
+        for (java.util.Map.Entry<String, String> link : symlinks.entrySet()) {
+            Path directory = Path.of("/volume", link.getKey()).getParent();
+            Path current = directory;
+            for (String part : link.getValue().split("/")) {
+                current = current.resolve(part).normalize();
+                String relative = current.startsWith("/volume") && !current.equals(Path.of("/volume"))
+                        ? Path.of("/volume").relativize(current).toString()
+                        : null;
+                if (relative != null && symlinks.containsKey(relative) && !relative.equals(link.getKey())) {
+                    problems.add("'" + printable(link.getKey()) + "' links through another symbolic link ('"
+                            + printable(relative) + "')");
+                    break;
+                }
+            }
+        }
+        return problems;
     }
 
     static String printable(String text) {

@@ -29,8 +29,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Writes a cache to {@code <volume>.tar.zst} (or {@code .tar.gz}, {@code .tar}): the manifest first, then every
  * entry with its owner, mode and time. Streams: no file and no archive is held in memory. The manifest needs every
- * file's SHA-256 before the first file is written, so the entries go to an uncompressed staging tar first, hashed
- * on the way; the archive is then written under a temporary name and moved into place only when complete: an
+ * file's SHA-256 before the first file is written: a directory is read twice (hashed, then written), a stream of
+ * the archive API goes to an uncompressed staging tar first, hashed on the way; the archive is then written under a temporary name and moved into place only when complete: an
  * interrupted export leaves no file that looks complete.
  */
 public final class Exporter {
@@ -39,6 +39,11 @@ public final class Exporter {
     public interface Source {
         /** Writes every entry of the cache, named relative to its root ("./" for the root), to {@code tar}. */
         void copyTo(TarArchiveOutputStream tar, Progress progress) throws IOException;
+
+        /** Whether the source can be read twice (a directory can, a stream cannot). */
+        default boolean rereadable() {
+            return false;
+        }
     }
 
     private final BuildLog log;
@@ -56,9 +61,11 @@ public final class Exporter {
         Path partial = directory.resolve("." + volume + compression.suffix() + ".part");
         try {
             HashingTar staged;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(staging), 1 << 16);
+            try (OutputStream out = source.rereadable()
+                            ? OutputStream.nullOutputStream()
+                            : new BufferedOutputStream(Files.newOutputStream(staging), 1 << 16);
                     HashingTar tar = new HashingTar(out)) {
-                source.copyTo(tar, new Progress(log, "Reading " + volume, expectedBytes));
+                source.copyTo(tar, new Progress(log, "Hashing " + volume, expectedBytes));
                 staged = tar;
             }
             Manifest manifest = new Manifest(pluginVersion, volume, kind, labels,
@@ -66,8 +73,7 @@ public final class Exporter {
                     staged.files);
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
                     OutputStream compressed = compression.compress(file);
-                    TarArchiveOutputStream tar = tarOut(compressed);
-                    InputStream stagedTar = new BufferedInputStream(Files.newInputStream(staging), 1 << 16)) {
+                    HashingTar tar = new HashingTar(compressed)) {
                 byte[] json = manifest.toJson();
                 TarArchiveEntry manifestEntry = new TarArchiveEntry(Manifest.ENTRY);
                 manifestEntry.setSize(json.length);
@@ -77,13 +83,26 @@ public final class Exporter {
                 tar.write(json);
                 tar.closeArchiveEntry();
                 Progress progress = new Progress(log, "Writing " + target.getFileName(), manifest.totalBytes());
-                TarArchiveInputStream entries = new TarArchiveInputStream(stagedTar);
-                for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                    tar.putArchiveEntry(entry);
-                    if (EntrySafety.isRegular(entry)) {
-                        copy(entries, tar, progress);
+                if (source.rereadable()) {
+                    source.copyTo(tar, progress);
+                    Map<String, Manifest.FileDigest> written = new LinkedHashMap<>(tar.files);
+                    written.remove(Manifest.ENTRY);
+                    if (!written.equals(manifest.files())) {
+                        throw new IOException("the cache changed while it was exported; export it again while no"
+                                + " container writes to it");
                     }
-                    tar.closeArchiveEntry();
+                } else {
+                    try (InputStream stagedTar = new BufferedInputStream(Files.newInputStream(staging), 1 << 16)) {
+                        TarArchiveInputStream entries = new TarArchiveInputStream(stagedTar);
+                        for (TarArchiveEntry entry = entries.getNextEntry(); entry != null;
+                                entry = entries.getNextEntry()) {
+                            tar.putArchiveEntry(entry);
+                            if (EntrySafety.isRegular(entry)) {
+                                copy(entries, tar, progress);
+                            }
+                            tar.closeArchiveEntry();
+                        }
+                    }
                 }
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -157,7 +176,21 @@ public final class Exporter {
 
     /** The entries of a directory on this host, in a stable order, with owners, modes and times. */
     public static Source directory(Path root) {
-        return (tar, progress) -> {
+        return new Source() {
+            @Override
+            public boolean rereadable() {
+                return true;
+            }
+
+            @Override
+            public void copyTo(TarArchiveOutputStream tar, Progress progress) throws IOException {
+                copyDirectory(root, tar, progress);
+            }
+        };
+    }
+
+    private static void copyDirectory(Path root, TarArchiveOutputStream tar, Progress progress) throws IOException {
+        {
             List<Path> paths;
             try (Stream<Path> walk = Files.walk(root)) {
                 paths = walk.sorted().toList();
@@ -193,7 +226,7 @@ public final class Exporter {
                 }
                 tar.closeArchiveEntry();
             }
-        };
+        }
     }
 
     /** The entries of a tar stream of the archive API, named {@code <volume>/...}, renamed relative to the root. */
@@ -204,7 +237,15 @@ public final class Exporter {
                 String name = entry.getName();
                 int slash = name.indexOf('/');
                 String relative = slash < 0 || slash == name.length() - 1 ? "./" : name.substring(slash + 1);
+                if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                    continue; // devices and FIFOs are no cache content, as for a directory
+                }
                 entry.setName(relative);
+                if (entry.isLink()) {
+                    String link = entry.getLinkName();
+                    int linkSlash = link.indexOf('/');
+                    entry.setLinkName(linkSlash < 0 ? link : link.substring(linkSlash + 1));
+                }
                 tar.putArchiveEntry(entry);
                 if (EntrySafety.isRegular(entry)) {
                     copy(in, tar, progress);

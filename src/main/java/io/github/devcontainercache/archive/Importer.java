@@ -43,6 +43,9 @@ public final class Importer {
                 InputStream in = compression.decompress(file)) {
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
             TarArchiveEntry first = tar.getNextEntry();
+            if (first != null && !first.isCheckSumOK()) {
+                throw new ArchiveRefusedException(archive.toString(), List.of("the header of its manifest is damaged"));
+            }
             if (first == null || !Manifest.ENTRY.equals(first.getName())) {
                 throw new ArchiveRefusedException(archive.toString(),
                         List.of("it does not start with the manifest " + Manifest.ENTRY
@@ -59,8 +62,18 @@ public final class Importer {
             Progress progress = new Progress(log, "Verifying " + archive.getFileName(), manifest.totalBytes());
             Set<String> seen = new HashSet<>();
             Set<String> names = new HashSet<>();
+            java.util.Map<String, String> symlinks = new java.util.HashMap<>();
+            java.util.List<String> paths = new ArrayList<>();
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                String refusal = EntrySafety.refusal(entry);
+                String refusal = !entry.isCheckSumOK()
+                        ? "the header of '" + EntrySafety.printable(entry.getName()) + "' is damaged (its checksum is wrong)"
+                        : EntrySafety.refusal(entry);
+                if (refusal == null && entry.isSymbolicLink()) {
+                    symlinks.put(EntrySafety.normalize(entry.getName()), entry.getLinkName());
+                }
+                if (refusal == null) {
+                    paths.add(EntrySafety.normalize(entry.getName()));
+                }
                 String path = EntrySafety.normalize(entry.getName());
                 if (refusal != null) {
                     problems.add(refusal);
@@ -94,6 +107,7 @@ public final class Importer {
                     break;
                 }
             }
+            problems.addAll(EntrySafety.throughLinks(paths, symlinks));
             for (String listed : manifest.files().keySet()) {
                 if (problems.size() < MAX_PROBLEMS && !seen.contains(listed)) {
                     problems.add("'" + EntrySafety.printable(listed) + "' is listed in the manifest but not in the archive");
@@ -109,6 +123,73 @@ public final class Importer {
             throw new ArchiveRefusedException(archive.toString(), problems);
         }
         return manifest;
+    }
+
+    /**
+     * Extracts a verified archive straight into a volume's directory on this host, with owners, modes and times:
+     * for a build that runs as root on the engine's host, much faster than the archive API.
+     */
+    public void extractTo(Path archive, Path root) throws IOException {
+        Compression compression = Compression.ofFile(archive).orElse(Compression.NONE);
+        java.util.List<Object[]> directories = new ArrayList<>();
+        java.util.List<Object[]> links = new ArrayList<>();
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+                InputStream in = compression.decompress(file)) {
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (Manifest.ENTRY.equals(entry.getName())) {
+                    continue;
+                }
+                String name = EntrySafety.normalize(entry.getName());
+                Path path = root.resolve(name).normalize();
+                if (name == null || !path.startsWith(root)) {
+                    throw new IOException("refusing to write outside the volume: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    directories.add(new Object[] {path, entry});
+                    continue;
+                }
+                Files.createDirectories(path.getParent());
+                if (!path.getParent().toRealPath().startsWith(root.toRealPath())) {
+                    throw new IOException("refusing to write outside the volume: " + entry.getName());
+                }
+                Files.deleteIfExists(path);
+                if (entry.isSymbolicLink()) {
+                    links.add(new Object[] {path, entry}); // links last: nothing is written through them
+                    continue;
+                } else if (entry.isLink()) {
+                    Files.createLink(path, root.resolve(EntrySafety.normalize(entry.getLinkName())));
+                    continue;
+                } else {
+                    try (OutputStream out = Files.newOutputStream(path)) {
+                        tar.transferTo(out);
+                    }
+                }
+                applyAttributes(path, entry);
+            }
+        }
+        for (Object[] link : links) {
+            Path path = (Path) link[0];
+            TarArchiveEntry entry = (TarArchiveEntry) link[1];
+            Files.deleteIfExists(path);
+            Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+            applyAttributes(path, entry);
+        }
+        // directories last, deepest first: writing into them changed their times
+        for (int i = directories.size() - 1; i >= 0; i--) {
+            applyAttributes((Path) directories.get(i)[0], (TarArchiveEntry) directories.get(i)[1]);
+        }
+    }
+
+    private static void applyAttributes(Path path, TarArchiveEntry entry) throws IOException {
+        java.nio.file.LinkOption noFollow = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+        Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), noFollow);
+        Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), noFollow);
+        if (!entry.isSymbolicLink()) {
+            Files.setAttribute(path, "unix:mode", entry.getMode() & 07777);
+            Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(entry.getModTime().toInstant()));
+        }
     }
 
     /**

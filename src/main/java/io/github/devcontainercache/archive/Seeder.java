@@ -77,11 +77,11 @@ public final class Seeder {
         PipedOutputStream pipeOut = new PipedOutputStream(pipe);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] bytes = new long[1];
-        Path base = Files.isDirectory(from) ? from : from.getParent();
+        Path base = Files.isDirectory(from) ? from : from.toAbsolutePath().getParent();
         Thread producer = new Thread(() -> {
             try (OutputStream out = pipeOut) {
                 TarArchiveOutputStream tar = Exporter.tarOut(out);
-                for (Path path : Files.isDirectory(from) ? entries(from) : List.of(from)) {
+                for (Path path : Files.isDirectory(from) ? entries(from) : List.of(from.toAbsolutePath())) {
                     String relative = base.relativize(path).toString().replace('\\', '/');
                     if (relative.isEmpty()) {
                         continue;

@@ -82,6 +82,15 @@ public class ImportMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.import.skip", defaultValue = "false")
     private boolean importSkip;
 
+    /**
+     * Whether a volume whose directory is on this host may be written straight to its mount point (when the build
+     * runs as root).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
+    private boolean readMountPoints;
+
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
     private RepositorySystemSession repositorySession;
 
@@ -166,15 +175,27 @@ public class ImportMojo extends AbstractCacheMojo {
             labels.putIfAbsent(CacheCreator.LABEL_MANAGED, "true");
             engine.createVolume(target, "local", Map.of(), labels);
         }
-        try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
-            importer.write(archive, target, helper::writeIntoMountRoot);
+        VolumeInfo info = engine.inspectVolume(target).orElseThrow();
+        Optional<Path> local = readMountPoints && "root".equals(System.getProperty("user.name"))
+                ? io.github.devcontainercache.engine.MountPoints.localDirectory(engine.endpoint(), info)
+                : Optional.empty();
+        try {
+            if (local.isPresent()) {
+                importer.extractTo(archive, local.get());
+            } else {
+                try (HelperContainer helper =
+                        HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
+                    importer.write(archive, target, helper::writeIntoMountRoot);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             if (created) {
                 engine.removeVolume(target); // no half-imported volume left to look good
             }
             throw e;
         }
-        log.info(Messages.imported(archive.toString(), target, manifest.files().size(), manifest.totalBytes(), created));
+        log.info(Messages.imported(archive.toString(), target, manifest.files().size(), manifest.totalBytes(), created,
+                local.isPresent() ? Messages.VIA_MOUNT_POINT : Messages.VIA_ARCHIVE_API));
     }
 
     private void seed(DockerEngine engine, Path path, BuildLog log)

@@ -85,7 +85,7 @@ class ManifestTest {
         assertThatThrownBy(() -> manifest.labels().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"[]", "[{\"volume\":\"v\"}]", "\"v\"", "42", "null", ""})
     void refusesWhatIsNotAnObject(String text) {
         assertThatThrownBy(() -> Manifest.parse(json(text)))
