@@ -5,8 +5,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -198,12 +195,8 @@ public final class Importer {
      */
     public void write(Path archive, String directory, Consumer<InputStream> writer) throws IOException {
         Compression compression = Compression.ofFile(archive).orElse(Compression.NONE);
-        PipedInputStream pipe = new PipedInputStream(1 << 20);
-        PipedOutputStream pipeOut = new PipedOutputStream(pipe);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread producer = new Thread(() -> {
-            try (OutputStream out = pipeOut;
-                    InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+        TarPipe.stream("import of " + archive.getFileName(), out -> {
+            try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                     InputStream in = compression.decompress(file)) {
                 TarArchiveInputStream tar = new TarArchiveInputStream(in);
                 TarArchiveOutputStream renamed = Exporter.tarOut(out);
@@ -223,23 +216,7 @@ public final class Importer {
                     renamed.closeArchiveEntry();
                 }
                 renamed.finish();
-            } catch (IOException | RuntimeException e) {
-                failure.set(e);
             }
-        }, "devcontainer-cache-import");
-        producer.setDaemon(true);
-        producer.start();
-        try (InputStream in = pipe) {
-            writer.accept(in);
-        }
-        try {
-            producer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while importing", e);
-        }
-        if (failure.get() != null) {
-            throw new IOException("reading " + archive + " failed while writing it: " + failure.get().getMessage(), failure.get());
-        }
+        }, writer);
     }
 }

@@ -5,16 +5,12 @@ import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.ModelCatalog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -73,58 +69,37 @@ public final class Seeder {
      * {@code owner}, into {@code writer}. Returns the bytes written.
      */
     public long write(Path from, String directory, Owner owner, Consumer<InputStream> writer) throws IOException {
-        PipedInputStream pipe = new PipedInputStream(1 << 20);
-        PipedOutputStream pipeOut = new PipedOutputStream(pipe);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] bytes = new long[1];
         Path base = Files.isDirectory(from) ? from : from.toAbsolutePath().getParent();
-        Thread producer = new Thread(() -> {
-            try (OutputStream out = pipeOut) {
-                TarArchiveOutputStream tar = Exporter.tarOut(out);
-                for (Path path : Files.isDirectory(from) ? entries(from) : List.of(from.toAbsolutePath())) {
-                    String relative = base.relativize(path).toString().replace('\\', '/');
-                    if (relative.isEmpty()) {
-                        continue;
-                    }
-                    boolean isDirectory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-                    if (!isDirectory && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                        continue;
-                    }
-                    TarArchiveEntry entry = new TarArchiveEntry(directory + "/" + relative + (isDirectory ? "/" : ""));
-                    entry.setUserId(owner.uid());
-                    entry.setGroupId(owner.gid());
-                    entry.setMode(isDirectory ? 040755 : 0100644);
-                    entry.setModTime(FileTime.from(Files.getLastModifiedTime(path).toInstant()));
-                    if (!isDirectory) {
-                        entry.setSize(Files.size(path));
-                    }
-                    tar.putArchiveEntry(entry);
-                    if (!isDirectory) {
-                        try (InputStream in = Files.newInputStream(path)) {
-                            bytes[0] += in.transferTo(tar);
-                        }
-                    }
-                    tar.closeArchiveEntry();
+        TarPipe.stream("seeding from " + from, out -> {
+            TarArchiveOutputStream tar = Exporter.tarOut(out);
+            for (Path path : Files.isDirectory(from) ? entries(from) : List.of(from.toAbsolutePath())) {
+                String relative = base.relativize(path).toString().replace('\\', '/');
+                if (relative.isEmpty()) {
+                    continue;
                 }
-                tar.finish();
-            } catch (IOException | RuntimeException e) {
-                failure.set(e);
+                boolean isDirectory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+                if (!isDirectory && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                TarArchiveEntry entry = new TarArchiveEntry(directory + "/" + relative + (isDirectory ? "/" : ""));
+                entry.setUserId(owner.uid());
+                entry.setGroupId(owner.gid());
+                entry.setMode(isDirectory ? 040755 : 0100644);
+                entry.setModTime(FileTime.from(Files.getLastModifiedTime(path).toInstant()));
+                if (!isDirectory) {
+                    entry.setSize(Files.size(path));
+                }
+                tar.putArchiveEntry(entry);
+                if (!isDirectory) {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        bytes[0] += in.transferTo(tar);
+                    }
+                }
+                tar.closeArchiveEntry();
             }
-        }, "devcontainer-cache-seed");
-        producer.setDaemon(true);
-        producer.start();
-        try (InputStream in = pipe) {
-            writer.accept(in);
-        }
-        try {
-            producer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while seeding", e);
-        }
-        if (failure.get() != null) {
-            throw new IOException("reading " + from + " failed: " + failure.get().getMessage(), failure.get());
-        }
+            tar.finish();
+        }, writer);
         return bytes[0];
     }
 
