@@ -73,7 +73,7 @@ public final class Exporter {
                     staged.files);
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
                     OutputStream compressed = compression.compress(file);
-                    HashingTar tar = new HashingTar(compressed)) {
+                    HashingTar tar = new HashingTar(compressed, false)) {
                 byte[] json = manifest.toJson();
                 TarArchiveEntry manifestEntry = new TarArchiveEntry(Manifest.ENTRY);
                 manifestEntry.setSize(json.length);
@@ -85,9 +85,10 @@ public final class Exporter {
                 Progress progress = new Progress(log, "Writing " + target.getFileName(), manifest.totalBytes());
                 if (source.rereadable()) {
                     source.copyTo(tar, progress);
-                    Map<String, Manifest.FileDigest> written = new LinkedHashMap<>(tar.files);
+                    // sizes and times, not hashes: a second SHA-256 of every byte would cost more than it catches
+                    Map<String, String> written = new LinkedHashMap<>(tar.stamps);
                     written.remove(Manifest.ENTRY);
-                    if (!written.equals(manifest.files())) {
+                    if (!written.equals(staged.stamps)) {
                         throw new IOException("the cache changed while it was exported; export it again while no"
                                 + " container writes to it");
                     }
@@ -117,6 +118,9 @@ public final class Exporter {
     /** A tar output that hashes each regular file on its way through, for the manifest. */
     private static final class HashingTar extends TarArchiveOutputStream {
         final Map<String, Manifest.FileDigest> files = new LinkedHashMap<>();
+        /** Each regular file's size and modification time: what tells a file that changed between two reads. */
+        final Map<String, String> stamps = new LinkedHashMap<>();
+        private final boolean hashing;
         long entries;
         long total;
         private String current;
@@ -124,7 +128,12 @@ public final class Exporter {
         private long size;
 
         HashingTar(OutputStream out) {
+            this(out, true);
+        }
+
+        HashingTar(OutputStream out, boolean hashing) {
             super(out);
+            this.hashing = hashing;
             setLongFileMode(LONGFILE_POSIX);
             setBigNumberMode(BIGNUMBER_POSIX);
         }
@@ -146,7 +155,10 @@ public final class Exporter {
             entries++;
             boolean regular = EntrySafety.isRegular(entry);
             current = regular ? EntrySafety.normalize(entry.getName()) : null;
-            digest = regular ? sha256() : null;
+            digest = regular && hashing ? sha256() : null;
+            if (regular) {
+                stamps.put(current, entry.getSize() + "@" + entry.getModTime().getTime());
+            }
             size = 0;
         }
 
@@ -165,7 +177,7 @@ public final class Exporter {
             if (nested > 0) {
                 return;
             }
-            if (current != null) {
+            if (current != null && digest != null) {
                 files.put(current, new Manifest.FileDigest(size, hex(digest)));
                 total += size;
             }
