@@ -416,8 +416,14 @@ public final class Messages {
                 + ").";
     }
 
+    public static String notRecreated(String volume, String reason) {
+        return "Cache '" + volume + "' was removed but could not be created again (" + reason + "); create it with"
+                + " 'mvn devcontainer-cache:create'.";
+    }
+
     public static String wipeRefusedByEngine(String volume, String reason) {
-        return "Cache '" + volume + "' is in use, the engine says (" + reason + "); stop what uses it and run again.";
+        return "Cache '" + volume + "' is in use, the engine says (" + reason + "); find what uses it with 'docker ps -a"
+                + " --filter volume=" + volume + "', remove or stop it, and run again.";
     }
 
     public static String wipeNoImage(String volume) {
@@ -450,7 +456,8 @@ public final class Messages {
     }
 
     public static String exportFailed(String volume, IOException e) {
-        return "Exporting " + volume + " failed: " + e.getMessage() + ". Nothing that looks complete was left behind.";
+        return "Exporting " + volume + " failed: " + e.getMessage() + ". No archive of it is left in the export"
+                + " directory (an older one was removed when this export started).";
     }
 
     public static String exportVia(String volume, String via) {
@@ -460,6 +467,24 @@ public final class Messages {
     public static String archiveRefused(String archive, List<String> problems) {
         return "Archive " + archive + " is refused, and nothing was written (" + count(problems.size(), "problem")
                 + "):" + NL + bullets(problems) + NL + "Export it again from its source, or check how it was copied.";
+    }
+
+    public static String importTargetInUse(String volume, List<String> containers) {
+        return "Cache volume '" + volume + "' is used by running container" + (containers.size() == 1 ? " " : "s ")
+                + String.join(", ", containers) + ": importing under " + (containers.size() == 1 ? "it" : "them")
+                + " would mix their writes with the archive. Stop them (docker stop " + String.join(" ", containers)
+                + ") and run again.";
+    }
+
+    public static String importPartial(String archive, String volume, String reason) {
+        return "Importing " + archive + " into " + volume + " failed part-way (" + reason + "): the volume now holds"
+                + " a partial import. Wipe it (mvn devcontainer-cache:wipe -Ddevcontainer-cache.only=" + volume
+                + ") and import again.";
+    }
+
+    public static String nothingToSeed(Path from) {
+        return from + " holds no regular file to seed a cache with (a link is not followed: name the file it points"
+                + " to).";
     }
 
     public static String targetNotEmpty(String volume) {

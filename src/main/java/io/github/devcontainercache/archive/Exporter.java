@@ -59,6 +59,8 @@ public final class Exporter {
         Path target = directory.resolve(volume + compression.suffix());
         Path staging = directory.resolve("." + volume + ".staging.tar");
         Path partial = directory.resolve("." + volume + compression.suffix() + ".part");
+        // An older archive of this cache would look like the result of this export if this one failed.
+        Files.deleteIfExists(target);
         try {
             HashingTar staged;
             try (OutputStream out = source.rereadable()
@@ -75,6 +77,7 @@ public final class Exporter {
                     OutputStream compressed = compression.compress(file);
                     HashingTar tar = new HashingTar(compressed, false)) {
                 byte[] json = manifest.toJson();
+                tar.recording = false;
                 TarArchiveEntry manifestEntry = new TarArchiveEntry(Manifest.ENTRY);
                 manifestEntry.setSize(json.length);
                 manifestEntry.setMode(0100644);
@@ -82,13 +85,12 @@ public final class Exporter {
                 tar.putArchiveEntry(manifestEntry);
                 tar.write(json);
                 tar.closeArchiveEntry();
+                tar.recording = true;
                 Progress progress = new Progress(log, "Writing " + target.getFileName(), manifest.totalBytes());
                 if (source.rereadable()) {
                     source.copyTo(tar, progress);
                     // sizes and times, not hashes: a second SHA-256 of every byte would cost more than it catches
-                    Map<String, String> written = new LinkedHashMap<>(tar.stamps);
-                    written.remove(Manifest.ENTRY);
-                    if (!written.equals(staged.stamps)) {
+                    if (!tar.stamps.equals(staged.stamps)) {
                         throw new IOException("the cache changed while it was exported; export it again while no"
                                 + " container writes to it");
                     }
@@ -121,6 +123,8 @@ public final class Exporter {
         /** Each regular file's size and modification time: what tells a file that changed between two reads. */
         final Map<String, String> stamps = new LinkedHashMap<>();
         private final boolean hashing;
+        /** Off while the manifest entry is written: a cache file of that name is content, and is recorded. */
+        boolean recording = true;
         long entries;
         long total;
         private String current;
@@ -149,7 +153,7 @@ public final class Exporter {
             } finally {
                 nested--;
             }
-            if (nested > 0) {
+            if (nested > 0 || !recording) {
                 return;
             }
             entries++;
@@ -174,7 +178,7 @@ public final class Exporter {
         @Override
         public void closeArchiveEntry() throws IOException {
             super.closeArchiveEntry();
-            if (nested > 0) {
+            if (nested > 0 || !recording) {
                 return;
             }
             if (current != null && digest != null) {

@@ -128,29 +128,32 @@ public final class Importer {
      */
     public void extractTo(Path archive, Path root) throws IOException {
         Compression compression = Compression.ofFile(archive).orElse(Compression.NONE);
+        Path realRoot = root.toRealPath();
         java.util.List<Object[]> directories = new ArrayList<>();
         java.util.List<Object[]> links = new ArrayList<>();
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                 InputStream in = compression.decompress(file)) {
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            tar.getNextEntry(); // the manifest: only the first entry is; a cache file of that name is content
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                if (Manifest.ENTRY.equals(entry.getName())) {
-                    continue;
-                }
                 String name = EntrySafety.normalize(entry.getName());
-                Path path = root.resolve(name).normalize();
-                if (name == null || !path.startsWith(root)) {
+                Path path = name == null ? null : realRoot.resolve(name).normalize();
+                if (path == null || !path.startsWith(realRoot)) {
                     throw new IOException("refusing to write outside the volume: " + entry.getName());
                 }
+                // Nothing is written through a link, whoever made it: every existing ancestor must be a real
+                // directory inside the volume.
+                requireInside(realRoot, path.equals(realRoot) ? path : path.getParent(), entry);
                 if (entry.isDirectory()) {
+                    if (Files.isSymbolicLink(path)) {
+                        throw new IOException("refusing to write through the link " + path);
+                    }
                     Files.createDirectories(path);
                     directories.add(new Object[] {path, entry});
                     continue;
                 }
                 Files.createDirectories(path.getParent());
-                if (!path.getParent().toRealPath().startsWith(root.toRealPath())) {
-                    throw new IOException("refusing to write outside the volume: " + entry.getName());
-                }
+                requireInside(realRoot, path.getParent(), entry);
                 Files.deleteIfExists(path);
                 if (entry.isSymbolicLink()) {
                     links.add(new Object[] {path, entry}); // links last: nothing is written through them
@@ -179,11 +182,23 @@ public final class Importer {
         }
     }
 
+    /** Refuses when a component from the volume's root down to {@code directory} is a link. */
+    private static void requireInside(Path realRoot, Path directory, TarArchiveEntry entry) throws IOException {
+        if (!directory.startsWith(realRoot)) {
+            throw new IOException("refusing to write outside the volume: " + entry.getName());
+        }
+        for (Path current = directory; !current.equals(realRoot); current = current.getParent()) {
+            if (Files.isSymbolicLink(current)) {
+                throw new IOException("refusing to write " + entry.getName() + " through the link " + current);
+            }
+        }
+    }
+
     private static void applyAttributes(Path path, TarArchiveEntry entry) throws IOException {
         java.nio.file.LinkOption noFollow = java.nio.file.LinkOption.NOFOLLOW_LINKS;
         Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), noFollow);
         Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), noFollow);
-        if (!entry.isSymbolicLink()) {
+        if (!entry.isSymbolicLink() && !Files.isSymbolicLink(path)) {
             Files.setAttribute(path, "unix:mode", entry.getMode() & 07777);
             Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(entry.getModTime().toInstant()));
         }
@@ -200,10 +215,8 @@ public final class Importer {
                     InputStream in = compression.decompress(file)) {
                 TarArchiveInputStream tar = new TarArchiveInputStream(in);
                 TarArchiveOutputStream renamed = Exporter.tarOut(out);
+                tar.getNextEntry(); // the manifest: only the first entry is; a cache file of that name is content
                 for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                    if (Manifest.ENTRY.equals(entry.getName())) {
-                        continue;
-                    }
                     String path = EntrySafety.normalize(entry.getName());
                     entry.setName(directory + (path.isEmpty() ? "" : "/" + path) + (entry.isDirectory() ? "/" : ""));
                     if (entry.isLink()) {

@@ -53,6 +53,8 @@ public final class CacheWiper {
     }
 
     public Result wipe(List<CacheDeclaration> caches) {
+        // a helper a killed build left behind would keep its volumes "in use"
+        HelperContainer.removeLeftovers(engine, log);
         long freed = 0;
         boolean unknown = false;
         List<String> refused = new ArrayList<>();
@@ -97,8 +99,13 @@ public final class CacheWiper {
                     engine.removeVolume(cache.volume());
                     log.info(Messages.wipeLine("removed", cache.volume(), size));
                     if (options.recreate()) {
-                        creator.recreate(cache, volume);
-                        log.info(Messages.wipeLine("recreated", cache.volume(), null));
+                        try {
+                            creator.recreate(cache, volume);
+                            log.info(Messages.wipeLine("recreated", cache.volume(), null));
+                        } catch (EngineException notRecreated) {
+                            refused.add(Messages.notRecreated(cache.volume(), notRecreated.getMessage()));
+                            log.info(Messages.wipeLine("removed, NOT recreated", cache.volume(), null));
+                        }
                     }
                 } else {
                     empty(cache, volume, users);
@@ -134,10 +141,11 @@ public final class CacheWiper {
         body.put("Cmd", List.of(EMPTY_SCRIPT));
         body.put("User", "0:0");
         body.put("NetworkDisabled", true);
-        body.put("Labels", Map.of(HelperContainer.LABEL, "true"));
+        body.put("Labels", HelperContainer.labels());
         body.put("HostConfig", Map.of(
                 "NetworkMode", "none",
-                "Mounts", List.of(Map.of("Type", "volume", "Source", volume.name(), "Target", "/cache"))));
+                "Mounts", List.of(Map.of("Type", "volume", "Source", volume.name(), "Target", "/cache",
+                        "VolumeOptions", Map.of("NoCopy", true)))));
         String id = engine.createContainer(null, body);
         try {
             long exit = engine.runToCompletion(id);

@@ -79,6 +79,11 @@ public final class HelperContainer implements AutoCloseable {
         return new HelperContainer(engine, id);
     }
 
+    /** The labels of every short-lived container the plugin makes, so that a later run can clean up after it. */
+    public static Map<String, String> labels() {
+        return Map.of(LABEL, "true", LABEL_HOST, hostName(), LABEL_PID, Long.toString(ProcessHandle.current().pid()));
+    }
+
     /** Where a volume is mounted in the helper. */
     public static String mountPath(String volume) {
         return MOUNT_ROOT + volume;
@@ -109,7 +114,7 @@ public final class HelperContainer implements AutoCloseable {
      * those of any host older than {@link #LEFTOVER_AGE_SECONDS} (a helper lives for the seconds of one goal; builds
      * in throw-away containers get a new host name each time). Helpers of builds that still run are left alone.
      */
-    static void removeLeftovers(DockerEngine engine, BuildLog log) {
+    public static void removeLeftovers(DockerEngine engine, BuildLog log) {
         String host = hostName();
         long now = System.currentTimeMillis() / 1000;
         for (ContainerInfo helper : engine.listContainers(Map.of("label", List.of(LABEL + "=true")))) {

@@ -71,7 +71,8 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     @Parameter(property = "devcontainer-cache.devcontainer")
     private File devcontainer;
 
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    /** The project's directory; the working directory for goals run outside a project. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
     /**
@@ -248,7 +249,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         if (!discover) {
             return DevcontainerDiscovery.Result.none();
         }
-        Optional<Path> workspace = DevcontainerDiscovery.findWorkspace(basedir.toPath());
+        Optional<Path> workspace = DevcontainerDiscovery.findWorkspace(baseDirectory());
         if (workspace.isEmpty()) {
             return DevcontainerDiscovery.Result.none();
         }
@@ -278,6 +279,6 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     }
 
     Path baseDirectory() {
-        return basedir.toPath();
+        return basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
     }
 }

@@ -167,6 +167,13 @@ public class ImportMojo extends AbstractCacheMojo {
         }
         Optional<VolumeInfo> existing = engine.inspectVolume(target);
         boolean created = existing.isEmpty();
+        List<String> running = engine.containersUsing(target).stream()
+                .filter(io.github.devcontainercache.engine.ContainerInfo::isRunning)
+                .map(io.github.devcontainercache.engine.ContainerInfo::name)
+                .toList();
+        if (!running.isEmpty()) {
+            throw new MojoFailureException(Messages.importTargetInUse(target, running));
+        }
         if (existing.isPresent() && !overwrite && !isEmpty(engine, target, log)) {
             throw new MojoFailureException(Messages.targetNotEmpty(target));
         }
@@ -175,8 +182,11 @@ public class ImportMojo extends AbstractCacheMojo {
             labels.putIfAbsent(CacheCreator.LABEL_MANAGED, "true");
             engine.createVolume(target, "local", Map.of(), labels);
         }
-        VolumeInfo info = engine.inspectVolume(target).orElseThrow();
-        Optional<Path> local = readMountPoints && "root".equals(System.getProperty("user.name"))
+        VolumeInfo info = engine.inspectVolume(target)
+                .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
+        // Straight to the mount point only into a volume this import made: whatever an existing one holds (a link
+        // planted by a container, say), root on the host never writes through it.
+        Optional<Path> local = created && readMountPoints && "root".equals(System.getProperty("user.name"))
                 ? io.github.devcontainercache.engine.MountPoints.localDirectory(engine.endpoint(), info)
                 : Optional.empty();
         try {
@@ -190,9 +200,14 @@ public class ImportMojo extends AbstractCacheMojo {
             }
         } catch (IOException | RuntimeException e) {
             if (created) {
-                engine.removeVolume(target); // no half-imported volume left to look good
+                try {
+                    engine.removeVolume(target); // no half-imported volume left to look good
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
-            throw e;
+            throw new MojoFailureException(Messages.importPartial(archive.toString(), target, e.getMessage()), e);
         }
         log.info(Messages.imported(archive.toString(), target, manifest.files().size(), manifest.totalBytes(), created,
                 local.isPresent() ? Messages.VIA_MOUNT_POINT : Messages.VIA_ARCHIVE_API));
@@ -208,6 +223,9 @@ public class ImportMojo extends AbstractCacheMojo {
         seeder.verifyModels(path);
         if (engine.inspectVolume(target).isEmpty()) {
             engine.createVolume(target, "local", Map.of(), Map.of(CacheCreator.LABEL_MANAGED, "true"));
+        }
+        if (Seeder.files(path).isEmpty()) {
+            throw new MojoFailureException(Messages.nothingToSeed(path));
         }
         try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
             Owner owner;
@@ -246,17 +264,22 @@ public class ImportMojo extends AbstractCacheMojo {
         return archives;
     }
 
+    /** Resolves the archive, whatever compression it was exported with: tar.zst, then tar.gz, then tar. */
     private Path resolve(String coordinates) throws MojoFailureException {
         String[] parts = coordinates.split(":");
         String classifier = parts.length > 3 ? parts[3] : "";
-        ArtifactRequest request = new ArtifactRequest(
-                new DefaultArtifact(parts[0], parts[1], classifier, Compression.ZSTD.artifactType(), parts[2]),
-                repositories,
-                null);
-        try {
-            return repositorySystem.resolveArtifact(repositorySession, request).getArtifact().getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new MojoFailureException(Messages.unresolvedCoordinates(coordinates, e.getMessage()), e);
+        ArtifactResolutionException last = null;
+        for (Compression compression : Compression.values()) {
+            ArtifactRequest request = new ArtifactRequest(
+                    new DefaultArtifact(parts[0], parts[1], classifier, compression.artifactType(), parts[2]),
+                    repositories,
+                    null);
+            try {
+                return repositorySystem.resolveArtifact(repositorySession, request).getArtifact().getFile().toPath();
+            } catch (ArtifactResolutionException e) {
+                last = e;
+            }
         }
+        throw new MojoFailureException(Messages.unresolvedCoordinates(coordinates, last.getMessage()), last);
     }
 }
