@@ -51,15 +51,6 @@ public class CheckMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.createMissing", defaultValue = "false")
     private boolean createMissing;
 
-    /**
-     * Whether a volume whose directory is on this host (the engine runs here) may be read straight from its mount
-     * point, which is much faster. With {@code false}, every volume is read through a helper container and the
-     * engine's archive API.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
-    private boolean readMountPoints;
 
     /**
      * Also hashes the files that have an expected SHA-256 (known Whisper models, entries of a cache's
@@ -84,11 +75,11 @@ public class CheckMojo extends AbstractCacheMojo {
     void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
         CacheCreator creator = createMissing ? new CacheCreator(engine, helperTag(), projectId(), log) : null;
-        List<String> problems = new ArrayList<>(new CacheCheck(engine, helperTag(), readMountPoints, log).run(caches, creator));
+        List<String> problems = new ArrayList<>(new CacheCheck(engine, helperTag(), readMountPoints(), log).run(caches, creator));
         if (verifyIntegrity) {
             try {
                 Reporter.Result content = new Reporter(engine, helperTag(),
-                                new Reporter.Options(readMountPoints, true, 0, baseDirectory()), log)
+                                new Reporter.Options(readMountPoints(), true, 0, baseDirectory()), log)
                         .run(caches);
                 for (ReportEntry entry : content.report().caches()) {
                     for (CheckedFile file : entry.models()) {

@@ -59,13 +59,6 @@ public class ExportMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.attach", defaultValue = "false")
     private boolean attach;
 
-    /**
-     * Whether a volume whose directory is on this host may be read straight from its mount point.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
-    private boolean readMountPoints;
 
     /**
      * Skips this goal.
@@ -102,7 +95,7 @@ public class ExportMojo extends AbstractCacheMojo {
             if (volume.isEmpty()) {
                 throw new MojoFailureException(Messages.cacheMissing(cache.volume()));
             }
-            Optional<Path> local = readMountPoints
+            Optional<Path> local = readMountPoints()
                     ? MountPoints.localDirectory(engine.endpoint(), volume.get())
                     : Optional.empty();
             Path archive;

@@ -82,14 +82,6 @@ public class ImportMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.import.skip", defaultValue = "false")
     private boolean importSkip;
 
-    /**
-     * Whether a volume whose directory is on this host may be written straight to its mount point (when the build
-     * runs as root).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
-    private boolean readMountPoints;
 
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
     private RepositorySystemSession repositorySession;
@@ -186,7 +178,7 @@ public class ImportMojo extends AbstractCacheMojo {
                 .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
         // Straight to the mount point only into a volume this import made: whatever an existing one holds (a link
         // planted by a container, say), root on the host never writes through it.
-        Optional<Path> local = created && readMountPoints && "root".equals(System.getProperty("user.name"))
+        Optional<Path> local = created && readMountPoints() && "root".equals(System.getProperty("user.name"))
                 ? io.github.devcontainercache.engine.MountPoints.localDirectory(engine.endpoint(), info)
                 : Optional.empty();
         try {

@@ -53,13 +53,6 @@ public class ListMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.list.skip", defaultValue = "false")
     private boolean listSkip;
 
-    /**
-     * Whether a volume whose directory is on this host may be read straight from its mount point.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
-    private boolean readMountPoints;
 
     @Override
     String goal() {
@@ -99,7 +92,7 @@ public class ListMojo extends AbstractCacheMojo {
         if (info.isEmpty()) {
             throw new MojoFailureException(Messages.cacheMissing(name));
         }
-        Optional<Path> local = readMountPoints ? MountPoints.localDirectory(engine.endpoint(), info.get()) : Optional.empty();
+        Optional<Path> local = readMountPoints() ? MountPoints.localDirectory(engine.endpoint(), info.get()) : Optional.empty();
         VolumeScan scan;
         try {
             if (local.isPresent()) {

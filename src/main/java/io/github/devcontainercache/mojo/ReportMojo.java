@@ -62,13 +62,6 @@ public class ReportMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.verifyIntegrity", defaultValue = "false")
     private boolean verifyIntegrity;
 
-    /**
-     * Whether a volume whose directory is on this host may be read straight from its mount point.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
-    private boolean readMountPoints;
 
     /**
      * How many of each cache's largest files the report lists.
@@ -94,7 +87,7 @@ public class ReportMojo extends AbstractCacheMojo {
         Reporter.Result result;
         try {
             result = new Reporter(engine, helperTag(),
-                            new Reporter.Options(readMountPoints, verifyIntegrity, largestFiles, baseDirectory()), log)
+                            new Reporter.Options(readMountPoints(), verifyIntegrity, largestFiles, baseDirectory()), log)
                     .run(caches);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.unreadableContent(e), e);

@@ -76,13 +76,6 @@ public class WipeMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.fail", defaultValue = "true")
     private boolean fail;
 
-    /**
-     * Whether a volume whose directory is on this host may be measured straight on its mount point.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "devcontainer-cache.readMountPoints", defaultValue = "true")
-    private boolean readMountPoints;
 
     /**
      * Skips this goal.
@@ -122,7 +115,7 @@ public class WipeMojo extends AbstractCacheMojo {
         CacheWiper.Result result = new CacheWiper(
                         engine,
                         new CacheCreator(engine, helperTag(), projectId(), log),
-                        new CacheWiper.Options(wipeMode, dryRun, recreate, helperImage, readMountPoints),
+                        new CacheWiper.Options(wipeMode, dryRun, recreate, helperImage, readMountPoints()),
                         log)
                 .wipe(caches);
         log.info(Messages.wipeSummary(dryRun, result.bytesFreed(), result.someSizesUnknown(), result.refused().size()));
