@@ -122,26 +122,22 @@ class ItEngine {
 
     /** Writes files (name to text) into the volume with docker cp. */
     void fill(String volume, Map<String, String> files) {
-        def dir = new File(workDir, 'fill-' + System.nanoTime())
-        dir.mkdirs()
-        files.each { path, text ->
-            def file = new File(dir, path)
-            file.parentFile.mkdirs()
-            file.text = text
-        }
-        withProbe(volume) { container ->
-            sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")
-        }
+        copyIn(volume, files) { file, text -> file.text = text }
     }
 
     /** Writes files of the given sizes (zero bytes) into the volume with docker cp. */
     void fillSized(String volume, Map<String, Long> sizes) {
-        def dir = new File(workDir, 'sized-' + System.nanoTime())
+        copyIn(volume, sizes) { file, size -> new RandomAccessFile(file, 'rw').withCloseable { it.setLength(size) } }
+    }
+
+    /** Makes each file with write(file, value) in a directory of the test's, then copies them in with docker cp. */
+    private void copyIn(String volume, Map files, Closure write) {
+        def dir = new File(workDir, 'fill-' + System.nanoTime())
         dir.mkdirs()
-        sizes.each { path, size ->
-            def file = new File(dir, path)
+        files.each { path, value ->
+            def file = new File(dir, path as String)
             file.parentFile.mkdirs()
-            new RandomAccessFile(file, 'rw').withCloseable { it.setLength(size) }
+            write(file, value)
         }
         withProbe(volume) { container ->
             sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")

@@ -6,6 +6,7 @@ import io.github.devcontainercache.caches.CacheKind;
 import io.github.devcontainercache.caches.Origin;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.caches.VolumeNames;
+import io.github.devcontainercache.engine.ContainerInfo;
 import io.github.devcontainercache.engine.EndpointAttempt;
 import io.github.devcontainercache.engine.EngineEndpoint;
 import io.github.devcontainercache.engine.EngineVersion;
@@ -312,7 +313,8 @@ public final class Messages {
     }
 
     public static String volumeUnreadable(String volume, String reason) {
-        return "Cache volume '" + volume + "' could not be inspected: " + reason;
+        return "Cache volume '" + volume + "' could not be inspected: " + reason + ". Check it with 'docker volume"
+                + " inspect " + volume + "', or leave it out with -Ddevcontainer-cache.only.";
     }
 
     public static String checkFailed(List<String> problems) {
@@ -398,22 +400,28 @@ public final class Messages {
                 + (bytes == null ? "" : " (" + ByteSize.format(bytes) + ")");
     }
 
-    public static String wipeRefusedRunning(String volume, List<String> containers, boolean emptyMode) {
+    public static String wipeRefusedRunning(String volume, List<ContainerInfo> containers, boolean emptyMode) {
         return "Cache '" + volume + "' is used by running container" + (containers.size() == 1 ? " " : "s ")
-                + String.join(", ", containers) + ": wiping it now would pull the files from under "
+                + withStates(containers) + ": wiping it now would pull the files from under "
                 + (containers.size() == 1 ? "it" : "them") + ". Stop " + (containers.size() == 1 ? "it" : "them")
-                + " (docker stop " + containers.stream().map(c -> c.substring(0, c.indexOf(' '))).collect(Collectors.joining(" "))
-                + ") and run again" + (emptyMode ? "." : ", or keep the volume and delete its content with"
+                + " (docker stop " + names(containers) + ") and run again" + (emptyMode ? "." : ", or keep the volume and delete its content with"
                 + " -Ddevcontainer-cache.mode=empty once they are stopped.");
     }
 
-    public static String wipeRefusedStopped(String volume, List<String> containers) {
+    public static String wipeRefusedStopped(String volume, List<ContainerInfo> containers) {
         return "Cache '" + volume + "' is referenced by stopped container" + (containers.size() == 1 ? " " : "s ")
-                + String.join(", ", containers) + ": removing the volume would break "
+                + withStates(containers) + ": removing the volume would break "
                 + (containers.size() == 1 ? "it" : "them") + ". Keep the volume and delete its content with"
                 + " -Ddevcontainer-cache.mode=empty, or remove the container" + (containers.size() == 1 ? "" : "s")
-                + " first (docker rm " + containers.stream().map(c -> c.substring(0, c.indexOf(' '))).collect(Collectors.joining(" "))
-                + ").";
+                + " first (docker rm " + names(containers) + ").";
+    }
+
+    private static String withStates(List<ContainerInfo> containers) {
+        return containers.stream().map(c -> c.name() + " (" + c.state() + ")").collect(Collectors.joining(", "));
+    }
+
+    private static String names(List<ContainerInfo> containers) {
+        return containers.stream().map(ContainerInfo::name).collect(Collectors.joining(" "));
     }
 
     public static String notRecreated(String volume, String reason) {
@@ -591,7 +599,9 @@ public final class Messages {
     }
 
     public static String unreadableContent(IOException e) {
-        return "The cache's content could not be read: " + e.getMessage();
+        return "The cache's content could not be read or written: " + e.getMessage() + ". Check that the engine still"
+                + " runs and that the files named are readable (or set -Ddevcontainer-cache.readMountPoints=false to go"
+                + " through the engine), then run again.";
     }
 
     public static String reportNotWritten(Path directory, IOException e) {

@@ -2,6 +2,7 @@ package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.content.Progress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.content.Progress;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.Hashing;
 import io.github.devcontainercache.content.ModelCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,12 +48,7 @@ public final class Seeder {
             }
             String actual;
             try (InputStream in = Files.newInputStream(file)) {
-                var digest = Exporter.sha256();
-                byte[] buffer = new byte[1 << 16];
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    digest.update(buffer, 0, read);
-                }
-                actual = Exporter.hex(digest);
+                actual = new Hashing(log, Files.size(file)).sha256(in);
             }
             if (!actual.equals(model.get().sha256())) {
                 throw new NotTheModel(io.github.devcontainercache.Messages.seedModelCorrupt(

@@ -66,17 +66,15 @@ public final class CacheWiper {
                 continue;
             }
             VolumeInfo volume = found.get();
-            List<ContainerInfo> users = engine.containersUsing(cache.volume()).stream()
-                    .filter(container -> !container.labels().containsKey(HelperContainer.LABEL))
-                    .toList();
+            List<ContainerInfo> users = engine.containersUsing(cache.volume());
             List<ContainerInfo> running = users.stream().filter(ContainerInfo::isRunning).toList();
             if (!running.isEmpty()) {
-                refused.add(Messages.wipeRefusedRunning(cache.volume(), names(running), options.mode() == Mode.EMPTY));
+                refused.add(Messages.wipeRefusedRunning(cache.volume(), running, options.mode() == Mode.EMPTY));
                 log.info(Messages.wipeLine("refused", cache.volume(), null));
                 continue;
             }
             if (options.mode() == Mode.REMOVE && !users.isEmpty()) {
-                refused.add(Messages.wipeRefusedStopped(cache.volume(), names(users)));
+                refused.add(Messages.wipeRefusedStopped(cache.volume(), users));
                 log.info(Messages.wipeLine("refused", cache.volume(), null));
                 continue;
             }
@@ -170,9 +168,5 @@ public final class CacheWiper {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static List<String> names(List<ContainerInfo> containers) {
-        return containers.stream().map(c -> c.name() + " (" + c.state() + ")").toList();
     }
 }

@@ -102,9 +102,14 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
-    /** The containers, in any state, that mount the volume. */
+    /**
+     * The containers, in any state, that mount the volume: its users. The plugin's own short-lived helper
+     * containers are not users.
+     */
     public List<ContainerInfo> containersUsing(String volume) {
-        return listContainers(Map.of("volume", List.of(volume)));
+        return listContainers(Map.of("volume", List.of(volume))).stream()
+                .filter(container -> !container.labels().containsKey(HelperContainer.LABEL))
+                .toList();
     }
 
     boolean apiAtLeast(int major, int minor) {

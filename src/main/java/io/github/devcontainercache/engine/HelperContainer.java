@@ -68,10 +68,7 @@ public final class HelperContainer implements AutoCloseable {
         body.put("Image", image);
         body.put("Cmd", List.of("/" + MARKER));
         body.put("NetworkDisabled", true);
-        body.put("Labels", Map.of(
-                LABEL, "true",
-                LABEL_HOST, hostName(),
-                LABEL_PID, Long.toString(ProcessHandle.current().pid())));
+        body.put("Labels", labels());
         body.put("HostConfig", Map.of("NetworkMode", "none", "Mounts", mounts));
         String name = MARKER + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
         String id = engine.createContainer(name, body);
@@ -161,11 +158,19 @@ public final class HelperContainer implements AutoCloseable {
         return bytes.toByteArray();
     }
 
+    /** This host's name, looked up once: a lookup can wait on DNS. */
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
+        String name = hostName;
+        if (name == null) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                name = "unknown";
+            }
+            hostName = name;
         }
+        return name;
     }
+
+    private static volatile String hostName;
 }

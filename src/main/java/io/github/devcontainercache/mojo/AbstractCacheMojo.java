@@ -13,6 +13,8 @@ import io.github.devcontainercache.engine.EndpointDiscovery;
 import io.github.devcontainercache.engine.EngineConnector;
 import io.github.devcontainercache.engine.EngineException;
 import io.github.devcontainercache.engine.EngineUnreachableException;
+import io.github.devcontainercache.engine.MountPoints;
+import io.github.devcontainercache.engine.VolumeInfo;
 import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
 import java.io.File;
 import java.nio.file.Path;
@@ -166,6 +168,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
 
     boolean readMountPoints() {
         return readMountPoints;
+    }
+
+    /** The volume's directory on this host, where it may be read straight (see {@link MountPoints}). */
+    Optional<Path> mountPoint(DockerEngine engine, VolumeInfo volume) {
+        return readMountPoints ? MountPoints.localDirectory(engine.endpoint(), volume) : Optional.empty();
     }
 
     String pluginVersion() {

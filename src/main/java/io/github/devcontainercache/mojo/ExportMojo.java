@@ -7,7 +7,6 @@ import io.github.devcontainercache.archive.Exporter;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
-import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
 import java.io.File;
 import java.io.IOException;
@@ -95,9 +94,7 @@ public class ExportMojo extends AbstractCacheMojo {
             if (volume.isEmpty()) {
                 throw new MojoFailureException(Messages.cacheMissing(cache.volume()));
             }
-            Optional<Path> local = readMountPoints()
-                    ? MountPoints.localDirectory(engine.endpoint(), volume.get())
-                    : Optional.empty();
+            Optional<Path> local = mountPoint(engine, volume.get());
             Path archive;
             try {
                 if (local.isPresent()) {

@@ -12,7 +12,6 @@ import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.caches.VolumeNames;
 import io.github.devcontainercache.caches.Origin;
-import io.github.devcontainercache.content.CacheContents;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.VolumeInfo;
@@ -178,8 +177,8 @@ public class ImportMojo extends AbstractCacheMojo {
                 .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
         // Straight to the mount point only into a volume this import made: whatever an existing one holds (a link
         // planted by a container, say), root on the host never writes through it.
-        Optional<Path> local = created && readMountPoints() && "root".equals(System.getProperty("user.name"))
-                ? io.github.devcontainercache.engine.MountPoints.localDirectory(engine.endpoint(), info)
+        Optional<Path> local = created && "root".equals(System.getProperty("user.name"))
+                ? mountPoint(engine, info)
                 : Optional.empty();
         try {
             if (local.isPresent()) {
@@ -229,19 +228,14 @@ public class ImportMojo extends AbstractCacheMojo {
         }
     }
 
+    /** Whether the volume holds nothing: its archive has no entry after the root's. Reads two headers. */
     private boolean isEmpty(DockerEngine engine, String target, BuildLog log) throws IOException {
-        try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), true, log)) {
-            return CacheContents.archive(helper, target).scan(0).files() == 0
-                    && !hasDirectories(helper, target);
-        }
-    }
-
-    private static boolean hasDirectories(HelperContainer helper, String target) throws IOException {
-        try (InputStream tar = helper.read(target)) {
+        try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), true, log);
+                InputStream tar = helper.read(target)) {
             org.apache.commons.compress.archivers.tar.TarArchiveInputStream entries =
                     new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar);
             entries.getNextEntry(); // the root
-            return entries.getNextEntry() != null;
+            return entries.getNextEntry() == null;
         }
     }
 

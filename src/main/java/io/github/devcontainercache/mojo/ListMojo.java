@@ -9,7 +9,6 @@ import io.github.devcontainercache.content.CacheContents;
 import io.github.devcontainercache.content.VolumeScan;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
-import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ public class ListMojo extends AbstractCacheMojo {
         if (info.isEmpty()) {
             throw new MojoFailureException(Messages.cacheMissing(name));
         }
-        Optional<Path> local = readMountPoints() ? MountPoints.localDirectory(engine.endpoint(), info.get()) : Optional.empty();
+        Optional<Path> local = mountPoint(engine, info.get());
         VolumeScan scan;
         try {
             if (local.isPresent()) {

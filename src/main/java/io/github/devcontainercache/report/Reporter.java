@@ -120,7 +120,6 @@ public final class Reporter {
         String sizeSource = onMountPoint ? "mount point" : engineSize != null ? "engine df" : "archive API";
 
         List<ReportEntry.Container> users = engine.containersUsing(cache.volume()).stream()
-                .filter(container -> !container.labels().containsKey(HelperContainer.LABEL)) // the plugin's own
                 .map(container -> new ReportEntry.Container(container.name(), container.state()))
                 .toList();
 

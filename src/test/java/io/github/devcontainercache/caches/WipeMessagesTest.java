@@ -3,16 +3,22 @@ package io.github.devcontainercache.caches;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.engine.ContainerInfo;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WipeMessagesTest {
 
     private static final String NL = System.lineSeparator();
 
+    private static ContainerInfo container(String name, String state) {
+        return new ContainerInfo("id-" + name, name, "image", state, 0, Map.of());
+    }
+
     @Test
     void aRunningUserIsNamedWithTheFix() {
-        assertThat(Messages.wipeRefusedRunning("radio-whisper-cache", List.of("radio-dev (running)"), false)).isEqualTo(
+        assertThat(Messages.wipeRefusedRunning("radio-whisper-cache", List.of(container("radio-dev", "running")), false)).isEqualTo(
                 "Cache 'radio-whisper-cache' is used by running container radio-dev (running): wiping it now would pull"
                         + " the files from under it. Stop it (docker stop radio-dev) and run again, or keep the volume"
                         + " and delete its content with -Ddevcontainer-cache.mode=empty once they are stopped.");
@@ -20,14 +26,14 @@ class WipeMessagesTest {
 
     @Test
     void inEmptyModeTheFixIsOnlyToStopThem() {
-        assertThat(Messages.wipeRefusedRunning("c", List.of("a (running)", "b (paused)"), true)).isEqualTo(
+        assertThat(Messages.wipeRefusedRunning("c", List.of(container("a", "running"), container("b", "paused")), true)).isEqualTo(
                 "Cache 'c' is used by running containers a (running), b (paused): wiping it now would pull the files"
                         + " from under them. Stop them (docker stop a b) and run again.");
     }
 
     @Test
     void aStoppedUserIsNamedWithBothFixes() {
-        assertThat(Messages.wipeRefusedStopped("c", List.of("dev (exited)"))).isEqualTo(
+        assertThat(Messages.wipeRefusedStopped("c", List.of(container("dev", "exited")))).isEqualTo(
                 "Cache 'c' is referenced by stopped container dev (exited): removing the volume would break it. Keep"
                         + " the volume and delete its content with -Ddevcontainer-cache.mode=empty, or remove the"
                         + " container first (docker rm dev).");

@@ -1,10 +1,10 @@
-package io.github.devcontainercache.archive;
+package io.github.devcontainercache.content;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 
 /** Logs how far long work has come (bytes, total, rate), at most every 5 seconds. */
-final class Progress {
+public final class Progress {
 
     private static final long EVERY_NANOS = 5_000_000_000L;
 
@@ -15,13 +15,14 @@ final class Progress {
     private long done;
     private long last = started;
 
-    Progress(BuildLog log, String what, long total) {
+    public Progress(BuildLog log, String what, long total) {
         this.log = log;
         this.what = what;
         this.total = total;
     }
 
-    void add(long bytes) {
+    /** Counts bytes done, and logs how far the work has come when it is time to. */
+    public void add(long bytes) {
         done += bytes;
         long now = System.nanoTime();
         if (now - last >= EVERY_NANOS) {
