@@ -1,33 +1,54 @@
 #!/usr/bin/env bash
 # Runs a command against a container engine.
 #
-#   scripts/with-engine.sh CMD [ARGS...]
+#   scripts/with-engine.sh [--tls] [--podman] CMD [ARGS...]
 #
-# If an engine answers (DOCKER_HOST, else /var/run/docker.sock), CMD runs against it. Otherwise, on Linux as
+# If an engine answers (DOCKER_HOST, else the well-known sockets), CMD runs against it. Otherwise, on Linux as
 # root, a private dockerd is started (docker.io is installed from Debian's packages first when dockerd is
-# missing), with its own data-root, exec-root, pidfile and socket under a temporary directory, no bridge and
-# no iptables; CMD runs with DOCKER_HOST pointing at it; the engine is stopped by its pid and its
-# directories removed afterwards, whatever CMD returned. Exits with CMD's status.
+# missing), with its own data-root, exec-root, pidfile, containerd namespace and socket under a temporary
+# directory, no bridge and no iptables; CMD runs with DOCKER_HOST pointing at it.
+#
+# The options start more engines beside it, for the test suites that need them (Linux, root):
+#   --tls     a private dockerd that listens only on a loopback TCP port with TLS, its CA, server and client
+#             certificates made here with openssl. CMD gets DCC_TLS_HOST (tcp://127.0.0.1:PORT) and
+#             DCC_TLS_CERT_PATH (a folder with the client's ca.pem, cert.pem and key.pem).
+#   --podman  Podman's Docker-compatible service (podman system service, installed from Debian's packages when
+#             missing) with its own storage, on a socket at podman/podman.sock under a private runtime folder,
+#             where rootless Podman puts it. CMD gets DCC_PODMAN_HOST (unix://...) and DCC_PODMAN_RUNTIME_DIR
+#             (the folder to use as XDG_RUNTIME_DIR to find the service through its well-known socket).
+#
+# Every engine started here is stopped by its pid, and its directories are removed, whatever CMD returned.
+# Exits with CMD's status.
 set -uo pipefail
 
+WANT_TLS=false
+WANT_PODMAN=false
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --tls) WANT_TLS=true; shift ;;
+    --podman) WANT_PODMAN=true; shift ;;
+    --) shift; break ;;
+    *) break ;;
+  esac
+done
 if [ "$#" -eq 0 ]; then
-  echo "usage: scripts/with-engine.sh CMD [ARGS...]" >&2
+  echo "usage: scripts/with-engine.sh [--tls] [--podman] CMD [ARGS...]" >&2
   exit 2
 fi
 
 say() { echo "[with-engine] $*" >&2; }
 
-# Whether the engine at $1 (a unix:// or tcp:// address) answers /_ping within a few seconds.
+# Whether the engine at $1 (a unix:// or tcp:// address) answers /_ping within a few seconds; $2 is the folder
+# of the client certificates for a TLS address.
 answers() {
-  local host="$1"
+  local host="$1" certs="${2:-}"
   case "$host" in
     unix://*)
       [ -S "${host#unix://}" ] || return 1
       curl -fsS --max-time 5 --unix-socket "${host#unix://}" http://localhost/_ping >/dev/null 2>&1
       ;;
     tcp://*)
-      if [ -n "${DOCKER_TLS_VERIFY:-}" ]; then
-        local certs="${DOCKER_CERT_PATH:-$HOME/.docker}"
+      if [ -n "$certs" ]; then
         curl -fsS --max-time 5 --cacert "$certs/ca.pem" --cert "$certs/cert.pem" --key "$certs/key.pem" \
           "https://${host#tcp://}/_ping" >/dev/null 2>&1
       else
@@ -38,109 +59,214 @@ answers() {
   esac
 }
 
-if ! command -v curl >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing curl from Debian's packages, to probe the engine"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
-  fi
-  if ! command -v curl >/dev/null 2>&1; then
-    say "curl is needed to probe the engine; install it (apt-get install curl)."
-    exit 1
-  fi
-fi
-
-if [ -n "${DOCKER_HOST:-}" ]; then
-  if answers "$DOCKER_HOST"; then
-    say "using the engine at DOCKER_HOST=$DOCKER_HOST"
-    exec "$@"
-  fi
-  say "DOCKER_HOST=$DOCKER_HOST does not answer; starting a private engine instead"
-  unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH
-else
-  # The sockets the plugin itself tries: Docker, rootless Docker, Docker Desktop, Podman.
-  for socket in /var/run/docker.sock "${XDG_RUNTIME_DIR:-/nonexistent}/docker.sock" "$HOME/.docker/run/docker.sock" \
-      "$HOME/.docker/desktop/docker.sock" "${XDG_RUNTIME_DIR:-/nonexistent}/podman/podman.sock" /run/podman/podman.sock; do
-    if answers "unix://$socket"; then
-      say "using the engine at unix://$socket"
-      export DOCKER_HOST="unix://$socket"
-      exec "$@"
-    fi
+# Waits up to 30 s for the engine at $1 (certificates in $3) to answer while the process $2 lives.
+wait_until_answers() {
+  local host="$1" pid="$2" certs="${3:-}"
+  for _ in $(seq 1 300); do
+    answers "$host" "$certs" && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.1
   done
-fi
-
-if [ "$(uname -s)" != "Linux" ] || [ "$(id -u)" != "0" ]; then
-  say "no container engine answers, and a private one can only be started on Linux as root."
-  say "Start Docker Desktop, Docker or Podman's service (podman system service), or set DOCKER_HOST, then run again."
-  exit 1
-fi
-
-if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
-  say "installing docker.io from Debian's packages"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! { apt-get update -qq && apt-get install -y -qq docker.io >/dev/null; }; then
-    say "could not install docker.io; install Docker by hand or set DOCKER_HOST, then run again."
-    exit 1
-  fi
-fi
-
-# Short paths: a unix socket path must stay under 108 bytes.
-ENGINE_DIR="$(mktemp -d /tmp/dcc-engine.XXXXXX)"
-SOCKET="$ENGINE_DIR/docker.sock"
-PIDFILE="$ENGINE_DIR/dockerd.pid"
-LOG="$ENGINE_DIR/dockerd.log"
-
-stop_engine() {
-  local pid
-  pid="$(cat "$PIDFILE" 2>/dev/null || echo "${DOCKERD_PID:-}")"
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null
-    for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  # The containerd that dockerd started goes with it, unless dockerd itself had to be killed.
-  local containerd
-  containerd="$(cat "$ENGINE_DIR/exec/containerd/containerd.pid" 2>/dev/null || true)"
-  if [ -n "$containerd" ] && kill -0 "$containerd" 2>/dev/null; then
-    kill "$containerd" 2>/dev/null || true
-    sleep 1
-    kill -9 "$containerd" 2>/dev/null || true
-  fi
-  # Anything the engine left mounted under its directories would keep them from being removed.
-  grep -o " $ENGINE_DIR[^ ]*" /proc/mounts 2>/dev/null | sort -r | while read -r mnt; do umount -l "$mnt" 2>/dev/null; done
-  rm -rf "$ENGINE_DIR"
+  answers "$host" "$certs"
 }
-trap stop_engine EXIT
 
-say "starting a private dockerd in $ENGINE_DIR"
-dockerd \
-  --host "unix://$SOCKET" \
-  --data-root "$ENGINE_DIR/data" \
-  --exec-root "$ENGINE_DIR/exec" \
-  --pidfile "$PIDFILE" \
-  --bridge=none --iptables=false --ip6tables=false \
-  --containerd-namespace dcc-private --containerd-plugins-namespace dcc-private-plugins \
-  >"$LOG" 2>&1 &
-DOCKERD_PID=$!
-
-for _ in $(seq 1 300); do
-  answers "unix://$SOCKET" && break
-  if ! kill -0 $! 2>/dev/null; then
-    break
+# Installs Debian packages, as root, when one of the commands given after -- is missing.
+install_packages() {
+  local packages=() commands=() seen_separator=false
+  for arg in "$@"; do
+    if [ "$arg" = "--" ]; then seen_separator=true
+    elif $seen_separator; then commands+=("$arg")
+    else packages+=("$arg"); fi
+  done
+  local missing=false
+  for command in "${commands[@]}"; do command -v "$command" >/dev/null 2>&1 || missing=true; done
+  $missing || return 0
+  if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
+    say "${commands[*]} missing, and only root on Debian can install them here; install ${packages[*]}."
+    return 1
   fi
-  sleep 0.1
-done
-if ! answers "unix://$SOCKET"; then
-  say "the private dockerd did not start; its log ends with:"
-  tail -n 20 "$LOG" >&2
-  exit 1
-fi
-say "engine ready at unix://$SOCKET"
+  say "installing ${packages[*]} from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq "${packages[@]}" >/dev/null; } || {
+    say "could not install ${packages[*]}; install it by hand, then run again."
+    return 1
+  }
+}
 
-export DOCKER_HOST="unix://$SOCKET"
-# CMD runs in the background so that INT and TERM reach it and the engine still stops afterwards.
+install_packages curl -- curl || exit 1
+
+# Every engine started here lives under one temporary folder; short paths, as a unix socket path must stay
+# under 108 bytes.
+ENGINES_DIR=""
+PIDFILES=()
+
+stop_process() {
+  local pid="$1"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+stop_engines() {
+  [ -n "$ENGINES_DIR" ] || return 0
+  local pidfile
+  for pidfile in "${PIDFILES[@]}"; do
+    stop_process "$(cat "$pidfile" 2>/dev/null)"
+  done
+  # The containerd that a dockerd started goes with it, unless dockerd itself had to be killed.
+  for pidfile in "$ENGINES_DIR"/*/exec/containerd/containerd.pid; do
+    [ -f "$pidfile" ] && stop_process "$(cat "$pidfile")"
+  done
+  # Anything an engine left mounted under its directories would keep them from being removed.
+  grep -o " $ENGINES_DIR[^ ]*" /proc/mounts 2>/dev/null | sort -r | while read -r mnt; do umount -l "$mnt" 2>/dev/null; done
+  rm -rf "$ENGINES_DIR"
+}
+trap stop_engines EXIT
+
+private_engines_possible() {
+  if [ "$(uname -s)" != "Linux" ] || [ "$(id -u)" != "0" ]; then
+    say "$1 can only be started on Linux as root."
+    return 1
+  fi
+  [ -n "$ENGINES_DIR" ] || ENGINES_DIR="$(mktemp -d /tmp/dcc-engine.XXXXXX)"
+}
+
+# Starts a private dockerd named $1 with the extra options after it; its socket is $ENGINES_DIR/$1/docker.sock.
+start_dockerd() {
+  local name="$1"; shift
+  local dir="$ENGINES_DIR/$name"
+  mkdir -p "$dir"
+  say "starting a private dockerd in $dir"
+  dockerd \
+    --host "unix://$dir/docker.sock" \
+    --data-root "$dir/data" \
+    --exec-root "$dir/exec" \
+    --pidfile "$dir/dockerd.pid" \
+    --bridge=none --iptables=false --ip6tables=false \
+    --containerd-namespace "dcc-$name" --containerd-plugins-namespace "dcc-$name-plugins" \
+    "$@" >"$dir/dockerd.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$dir/started.pid"
+  PIDFILES+=("$dir/started.pid")
+  if ! wait_until_answers "unix://$dir/docker.sock" "$pid"; then
+    say "the private dockerd did not start; its log ends with:"
+    tail -n 20 "$dir/dockerd.log" >&2
+    return 1
+  fi
+}
+
+# The main engine: the one that answers, else a private dockerd.
+main_engine() {
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    local certs=""
+    [ -n "${DOCKER_TLS_VERIFY:-}" ] && certs="${DOCKER_CERT_PATH:-$HOME/.docker}"
+    if answers "$DOCKER_HOST" "$certs"; then
+      say "using the engine at DOCKER_HOST=$DOCKER_HOST"
+      return 0
+    fi
+    say "DOCKER_HOST=$DOCKER_HOST does not answer; starting a private engine instead"
+    unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH
+  else
+    # The sockets the plugin itself tries: Docker, rootless Docker, Docker Desktop, Podman.
+    local socket
+    for socket in /var/run/docker.sock "${XDG_RUNTIME_DIR:-/nonexistent}/docker.sock" "$HOME/.docker/run/docker.sock" \
+        "$HOME/.docker/desktop/docker.sock" "${XDG_RUNTIME_DIR:-/nonexistent}/podman/podman.sock" /run/podman/podman.sock; do
+      if answers "unix://$socket"; then
+        say "using the engine at unix://$socket"
+        export DOCKER_HOST="unix://$socket"
+        return 0
+      fi
+    done
+  fi
+  if ! private_engines_possible "No container engine answers, and a private one"; then
+    say "Start Docker Desktop, Docker or Podman's service (podman system service), or set DOCKER_HOST, then run again."
+    return 1
+  fi
+  install_packages docker.io -- dockerd docker || return 1
+  start_dockerd main || return 1
+  export DOCKER_HOST="unix://$ENGINES_DIR/main/docker.sock"
+  say "engine ready at $DOCKER_HOST"
+}
+
+# Makes a CA, a server certificate for 127.0.0.1 and localhost, and a client certificate, in $1.
+make_certificates() {
+  local dir="$1"
+  mkdir -p "$dir/client"
+  (
+    set -e
+    cd "$dir"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca-key.pem -out ca.pem -days 2 -subj "/CN=devcontainer-cache test CA"
+    openssl req -newkey rsa:2048 -nodes -keyout server-key.pem -out server.csr -subj "/CN=localhost"
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out server-cert.pem -days 2 -extfile server.ext
+    openssl req -newkey rsa:2048 -nodes -keyout client/key.pem -out client.csr -subj "/CN=devcontainer-cache test client"
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext
+    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out client/cert.pem -days 2 -extfile client.ext
+    cp ca.pem client/ca.pem
+    chmod 600 ca-key.pem server-key.pem client/key.pem
+  ) >"$dir/openssl.log" 2>&1
+}
+
+tls_engine() {
+  private_engines_possible "A TLS engine" || return 1
+  install_packages docker.io openssl -- dockerd docker openssl || return 1
+  local certs="$ENGINES_DIR/tls/certs"
+  if ! make_certificates "$certs"; then
+    say "openssl could not make the test certificates:"
+    tail -n 20 "$certs/openssl.log" >&2
+    return 1
+  fi
+  # A free port is one nothing listens on; a race with another process is caught by dockerd failing to start.
+  local port attempt
+  for attempt in 1 2 3; do
+    port=$((20000 + RANDOM % 30000))
+    ss -ltn 2>/dev/null | grep -q ":$port " && continue
+    if start_dockerd tls --host "tcp://127.0.0.1:$port" --tlsverify --tlscacert "$certs/ca.pem" \
+        --tlscert "$certs/server-cert.pem" --tlskey "$certs/server-key.pem"; then
+      if wait_until_answers "tcp://127.0.0.1:$port" "$(cat "$ENGINES_DIR/tls/started.pid")" "$certs/client"; then
+        export DCC_TLS_HOST="tcp://127.0.0.1:$port" DCC_TLS_CERT_PATH="$certs/client"
+        say "TLS engine ready at $DCC_TLS_HOST (client certificates in $DCC_TLS_CERT_PATH)"
+        return 0
+      fi
+    fi
+    stop_process "$(cat "$ENGINES_DIR/tls/started.pid" 2>/dev/null)"
+    rm -rf "$ENGINES_DIR/tls/data" "$ENGINES_DIR/tls/exec"
+  done
+  say "the TLS engine did not start"
+  return 1
+}
+
+podman_engine() {
+  private_engines_possible "Podman's service" || return 1
+  install_packages podman -- podman || return 1
+  local dir="$ENGINES_DIR/podman"
+  mkdir -p "$dir/runtime/podman"
+  chmod 700 "$dir/runtime"
+  say "starting Podman's service in $dir"
+  # Its own storage and run folders: nothing of the machine's Podman is touched.
+  podman --root "$dir/storage" --runroot "$dir/run" --tmpdir "$dir/tmp" \
+    system service --time=0 "unix://$dir/runtime/podman/podman.sock" >"$dir/podman.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$dir/started.pid"
+  PIDFILES+=("$dir/started.pid")
+  if ! wait_until_answers "unix://$dir/runtime/podman/podman.sock" "$pid"; then
+    say "Podman's service did not start; its log ends with:"
+    tail -n 20 "$dir/podman.log" >&2
+    return 1
+  fi
+  export DCC_PODMAN_HOST="unix://$dir/runtime/podman/podman.sock" DCC_PODMAN_RUNTIME_DIR="$dir/runtime"
+  say "Podman's service ready at $DCC_PODMAN_HOST"
+}
+
+main_engine || exit 1
+if $WANT_TLS; then tls_engine || exit 1; fi
+if $WANT_PODMAN; then podman_engine || exit 1; fi
+
+# CMD runs in the background so that INT and TERM reach it and the engines still stop afterwards.
 "$@" &
 CMD_PID=$!
 trap 'kill -INT "$CMD_PID" 2>/dev/null' INT

@@ -10,8 +10,7 @@ try {
             'All 2 caches exist and are usable.',
             'BUILD SUCCESS')
     // where the engine runs here and its directories are readable, the owner is read straight from the mount point
-    def mountpoint = new File(engine.inspectVolume(engine.name('whisper')).Mountpoint as String)
-    ItEngine.logContains(basedir, mountpoint.canRead()
+    ItEngine.logContains(basedir, engine.mountPointReadable(basedir, engine.name('whisper'))
             ? "owner 1000:1000 (read on the mount point)"
             : "owner 1000:1000 (read through the archive API)")
     // check changes nothing: same volume, same content, same owner, no helper left

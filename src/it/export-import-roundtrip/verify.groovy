@@ -2,7 +2,9 @@ def ItEngine = evaluate(new File(itLib, 'engine.groovy'))
 def engine = ItEngine.forProject(itRun, basedir)
 try {
     ItEngine.logContains(basedir,
-            "Exporting ${engine.name('pip')} (read on the mount point)",
+            engine.mountPointReadable(basedir, engine.name('pip'))
+                    ? "Exporting ${engine.name('pip')} (read on the mount point)"
+                    : "Exporting ${engine.name('pip')} (read through the archive API)",
             "Exporting ${engine.name('pip')} (read through the archive API)",
             "Imported target/devcontainer-cache/export/${engine.name('pip')}.tar.zst into new volume ${engine.name('copy')}: 4 files",
             "Imported target/export-api/${engine.name('pip')}.tar.gz into new volume ${engine.name('copy-api')}: 4 files, 293.0 KiB (written through the archive API).")

@@ -36,7 +36,13 @@ class ItEngine {
     }
 
     Map run(List<String> command, byte[] input = null) {
-        def process = new ProcessBuilder(command).redirectErrorStream(false).start()
+        def builder = new ProcessBuilder(command).redirectErrorStream(false)
+        // Where the plugin finds its engine without DOCKER_HOST (a well-known socket), the tests' own docker
+        // commands are told where it is.
+        if (System.getenv('DCC_IT_DOCKER_HOST')) {
+            builder.environment().put('DOCKER_HOST', System.getenv('DCC_IT_DOCKER_HOST'))
+        }
+        def process = builder.start()
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()
         def outPump = Thread.start { out << process.inputStream }
@@ -260,6 +266,15 @@ PY""")
     }
 
     /** Fails unless build.log contains every text. */
+    /**
+     * Whether the plugin may read this volume straight on its mount point: the build reached a local engine over
+     * a unix socket, and the volume's directory is readable here. Elsewhere it reads through the archive API.
+     */
+    boolean mountPointReadable(File basedir, String volume) {
+        String log = new File(basedir, 'build.log').getText('UTF-8')
+        log.contains(') at unix://') && new File(inspectVolume(volume).Mountpoint as String).canRead()
+    }
+
     static void logContains(File basedir, String... texts) {
         String log = new File(basedir, 'build.log').getText('UTF-8')
         texts.each { text ->

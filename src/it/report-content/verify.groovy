@@ -39,7 +39,7 @@ try {
         assert missing.exists == false && missing.sizeBytes == null
     }
     assert direct.caches.find { it.volume == engine.name('pip') }.sizeSource == 'mount point' ||
-           !new File(engine.inspectVolume(engine.name('pip')).Mountpoint as String).canRead()
+           !engine.mountPointReadable(basedir, engine.name('pip'))
     assert viaEngine.caches.find { it.volume == engine.name('pip') }.sizeSource in ['engine df', 'archive API']
     String log = new File(basedir, 'build.log').getText('UTF-8')
     // the table: volume, kind, size, budget, in use by, state

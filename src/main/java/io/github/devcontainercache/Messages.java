@@ -10,9 +10,11 @@ import io.github.devcontainercache.engine.ContainerInfo;
 import io.github.devcontainercache.engine.EndpointAttempt;
 import io.github.devcontainercache.engine.EngineEndpoint;
 import io.github.devcontainercache.engine.EngineVersion;
+import io.github.devcontainercache.engine.HelperContainer;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
@@ -232,6 +234,30 @@ public final class Messages {
                 + " (raise -Ddevcontainer-cache.connectTimeout for a slow remote engine)";
     }
 
+    /**
+     * Why the first request to an endpoint failed. Over TLS, an engine that does not trust the client certificate
+     * either sends an alert or, with TLS 1.3, closes the connection once the handshake is done: the client then
+     * sees a broken pipe or a reset, which says nothing to the user unless it is named.
+     */
+    public static String handshakeFailure(Throwable failure, EngineEndpoint endpoint) {
+        if (endpoint.usesTls()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                boolean closed = cause instanceof SocketException
+                        && (message.contains("Broken pipe") || message.contains("Connection reset"));
+                boolean refusedCertificate = cause instanceof SSLException
+                        && (message.contains("bad_certificate") || message.contains("certificate_required")
+                                || message.contains("unknown_ca"));
+                if (closed || refusedCertificate) {
+                    return "the engine closed the TLS connection, so it does not trust the client certificate"
+                            + " (cert.pem and key.pem in " + endpoint.tlsDirectory() + "); use a client certificate"
+                            + " signed by the CA the engine was started with (dockerd --tlscacert)";
+                }
+            }
+        }
+        return endpointFailure(failure);
+    }
+
     /** Why an endpoint failed, in a few words, without anything a certificate or key file holds. */
     public static String endpointFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -427,6 +453,13 @@ public final class Messages {
     public static String notRecreated(String volume, String reason) {
         return "Cache '" + volume + "' was removed but could not be created again (" + reason + "); create it with"
                 + " 'mvn devcontainer-cache:create'.";
+    }
+
+    public static String wipeRefusedOtherBuild(String volume, List<ContainerInfo> helpers) {
+        return "Cache '" + volume + "' is being exported or imported by another build (" + helpers.stream()
+                .map(HelperContainer::madeBy).distinct().collect(Collectors.joining(", ")) + "): wiping it now would"
+                + " break that build's archive. Run wipe again once that build has finished; if it was killed, the"
+                + " next run removes what it left.";
     }
 
     public static String wipeRefusedByEngine(String volume, String reason) {

@@ -115,6 +115,34 @@ class MessagesTest {
         }
 
         @Test
+        void aTlsConnectionClosedAfterTheHandshakeIsAnUntrustedClientCertificate() {
+            EngineEndpoint tls = new EngineEndpoint(URI.create("tcp://127.0.0.1:2376"), "DOCKER_HOST", Path.of("/certs"));
+            RuntimeException failure = new RuntimeException(new java.net.SocketException("Broken pipe"));
+
+            assertThat(Messages.handshakeFailure(failure, tls)).isEqualTo("the engine closed the TLS connection, so it"
+                    + " does not trust the client certificate (cert.pem and key.pem in /certs); use a client"
+                    + " certificate signed by the CA the engine was started with (dockerd --tlscacert)");
+            assertThat(Messages.handshakeFailure(new SSLHandshakeException("Received fatal alert: bad_certificate"), tls))
+                    .startsWith("the engine closed the TLS connection, so it does not trust the client certificate");
+        }
+
+        @Test
+        void withoutTlsAClosedConnectionIsJustThat() {
+            EngineEndpoint plain = new EngineEndpoint(URI.create("tcp://127.0.0.1:2375"), "DOCKER_HOST", null);
+
+            assertThat(Messages.handshakeFailure(new java.net.SocketException("Broken pipe"), plain))
+                    .isEqualTo("Broken pipe");
+        }
+
+        @Test
+        void aWrongCaIsStillACertificateProblem() {
+            EngineEndpoint tls = new EngineEndpoint(URI.create("tcp://127.0.0.1:2376"), "DOCKER_HOST", Path.of("/certs"));
+
+            assertThat(Messages.handshakeFailure(new SSLHandshakeException("PKIX path building failed"), tls))
+                    .isEqualTo("TLS handshake failed, a certificate problem (PKIX path building failed)" + TLS_ADVICE);
+        }
+
+        @Test
         void otherFailuresGiveTheRootMessageOrTheClassName() {
             assertThat(Messages.endpointFailure(new RuntimeException("outer", new IllegalStateException("inner"))))
                     .isEqualTo("inner");

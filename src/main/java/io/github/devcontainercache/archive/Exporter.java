@@ -58,10 +58,12 @@ public final class Exporter {
             String pluginVersion, Compression compression, long expectedBytes) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(volume + compression.suffix());
-        Path staging = directory.resolve("." + volume + ".staging.tar");
-        Path partial = directory.resolve("." + volume + compression.suffix() + ".part");
         // An older archive of this cache would look like the result of this export if this one failed.
         Files.deleteIfExists(target);
+        // Names of this export's own: another build exporting the same cache into the same directory at the same
+        // time writes its own files, and the last complete archive moved into place wins.
+        Path staging = Files.createTempFile(directory, "." + volume + ".", ".staging.tar");
+        Path partial = Files.createTempFile(directory, "." + volume + ".", compression.suffix() + ".part");
         try {
             HashingTar staged;
             try (OutputStream out = source.rereadable()

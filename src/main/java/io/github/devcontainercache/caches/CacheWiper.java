@@ -66,6 +66,13 @@ public final class CacheWiper {
                 continue;
             }
             VolumeInfo volume = found.get();
+            // another build exporting or importing this cache: wiping it now would break that build's archive
+            List<ContainerInfo> builds = HelperContainer.ofOtherBuildsUsing(engine, cache.volume());
+            if (!builds.isEmpty()) {
+                refused.add(Messages.wipeRefusedOtherBuild(cache.volume(), builds));
+                log.info(Messages.wipeLine("refused", cache.volume(), null));
+                continue;
+            }
             List<ContainerInfo> users = engine.containersUsing(cache.volume());
             List<ContainerInfo> running = users.stream().filter(ContainerInfo::isRunning).toList();
             if (!running.isEmpty()) {

@@ -160,7 +160,7 @@ public final class EngineConnector {
             throw new EndpointFailedException(Messages.engineNoAnswer(connectTimeout));
         } catch (ExecutionException e) {
             engine.close();
-            throw new EndpointFailedException(Messages.endpointFailure(e.getCause()), e.getCause());
+            throw new EndpointFailedException(Messages.handshakeFailure(e.getCause(), endpoint), e.getCause());
         } catch (InterruptedException e) {
             engine.close();
             Thread.currentThread().interrupt();

@@ -107,6 +107,25 @@ public final class HelperContainer implements AutoCloseable {
     }
 
     /**
+     * The helpers of other builds, still running, that hold this volume: an export reading it, an import writing
+     * it. Call after {@link #removeLeftovers}, which removes the helpers of builds that are gone.
+     */
+    public static List<ContainerInfo> ofOtherBuildsUsing(DockerEngine engine, String volume) {
+        String ownPid = Long.toString(ProcessHandle.current().pid());
+        String host = hostName();
+        return engine.listContainers(Map.of("label", List.of(LABEL + "=true"), "volume", List.of(volume))).stream()
+                .filter(helper -> !(host.equals(helper.labels().get(LABEL_HOST))
+                        && ownPid.equals(helper.labels().get(LABEL_PID))))
+                .toList();
+    }
+
+    /** Which build made a helper: its process id and host, from the helper's labels. */
+    public static String madeBy(ContainerInfo helper) {
+        return "pid " + helper.labels().getOrDefault(LABEL_PID, "?") + " on host "
+                + helper.labels().getOrDefault(LABEL_HOST, "?");
+    }
+
+    /**
      * Removes the helper containers that killed builds left behind: those of this host whose process is gone, and
      * those of any host older than {@link #LEFTOVER_AGE_SECONDS} (a helper lives for the seconds of one goal; builds
      * in throw-away containers get a new host name each time). Helpers of builds that still run are left alone.

@@ -96,16 +96,17 @@ public class ExportMojo extends AbstractCacheMojo {
             }
             Optional<Path> local = mountPoint(engine, volume.get());
             Path archive;
-            try {
+            // The helper holds the volume for the whole export, even one read on the mount point: while it exists
+            // the engine refuses to remove the volume, and wipe refuses to empty it.
+            try (HelperContainer helper = HelperContainer.create(
+                    engine, helperTag(), List.of(cache.volume()), true, log)) {
                 if (local.isPresent()) {
                     log.info(Messages.exportVia(cache.volume(), Messages.VIA_MOUNT_POINT));
                     archive = exporter.export(Exporter.directory(local.get()), directory.toPath(), cache.volume(),
                             cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
                 } else {
                     log.info(Messages.exportVia(cache.volume(), Messages.VIA_ARCHIVE_API));
-                    try (HelperContainer helper = HelperContainer.create(
-                                    engine, helperTag(), List.of(cache.volume()), true, log);
-                            InputStream stream = helper.read(cache.volume())) {
+                    try (InputStream stream = helper.read(cache.volume())) {
                         archive = exporter.export(Exporter.archiveStream(stream), directory.toPath(), cache.volume(),
                                 cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
                     }
