@@ -6,10 +6,14 @@
 import groovy.json.JsonSlurper
 
 class ItEngine {
+    final String run
     final String prefix
     final File workDir
+    /** The engine this test's own docker commands reach; null for the one the environment names. */
+    String dockerHost
 
     ItEngine(String run, File basedir) {
+        this.run = run
         this.prefix = "it-${run}-${basedir.name}".toLowerCase()
         this.workDir = new File(basedir, 'target/it-engine')
         workDir.mkdirs()
@@ -17,6 +21,12 @@ class ItEngine {
 
     static ItEngine forProject(String run, File basedir) {
         new ItEngine(run, basedir)
+    }
+
+    /** This test's docker commands go to the engine at host (a private one the test started) from now on. */
+    ItEngine onHost(String host) {
+        dockerHost = host
+        this
     }
 
     /** The unique name of a volume, container or image this test makes. */
@@ -39,8 +49,11 @@ class ItEngine {
         def builder = new ProcessBuilder(command).redirectErrorStream(false)
         // Where the plugin finds its engine without DOCKER_HOST (a well-known socket), the tests' own docker
         // commands are told where it is.
-        if (System.getenv('DCC_IT_DOCKER_HOST')) {
-            builder.environment().put('DOCKER_HOST', System.getenv('DCC_IT_DOCKER_HOST'))
+        String host = dockerHost ?: System.getenv('DCC_IT_DOCKER_HOST')
+        if (host) {
+            builder.environment().put('DOCKER_HOST', host)
+            builder.environment().remove('DOCKER_TLS_VERIFY')
+            builder.environment().remove('DOCKER_CERT_PATH')
         }
         def process = builder.start()
         def out = new ByteArrayOutputStream()
@@ -134,6 +147,17 @@ class ItEngine {
     /** Writes files of the given sizes (zero bytes) into the volume with docker cp. */
     void fillSized(String volume, Map<String, Long> sizes) {
         copyIn(volume, sizes) { file, size -> new RandomAccessFile(file, 'rw').withCloseable { it.setLength(size) } }
+    }
+
+    /** Writes count files of random bytes, size bytes each, into the volume with docker cp: a cache that takes time. */
+    void fillRandom(String volume, int count, long size) {
+        def dir = new File(workDir, 'random-' + System.nanoTime())
+        dir.mkdirs()
+        sh("for i in \$(seq 1 ${count}); do head -c ${size} /dev/urandom > '${dir}'/file-\$i.bin; done")
+        withProbe(volume) { container ->
+            sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")
+        }
+        dir.deleteDir()
     }
 
     /** Makes each file with write(file, value) in a directory of the test's, then copies them in with docker cp. */
@@ -265,7 +289,6 @@ PY""")
         images.each { run(['docker', 'rmi', '-f', it]) }
     }
 
-    /** Fails unless build.log contains every text. */
     /**
      * Whether the plugin may read this volume straight on its mount point: the build reached a local engine over
      * a unix socket, and the volume's directory is readable here. Elsewhere it reads through the archive API.
@@ -275,6 +298,21 @@ PY""")
         log.contains(') at unix://') && new File(inspectVolume(volume).Mountpoint as String).canRead()
     }
 
+    /**
+     * Runs Maven again in the test's project, after its invocations, as the next build of a user would: offline,
+     * from the invoker's local repository. Its output goes to logName in basedir; returns its exit code.
+     */
+    int mavenAgain(File basedir, File localRepositoryPath, String logName, List<String> arguments) {
+        def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+        // -llr: the local repository's artifacts came from the invoker's repository, which this build does not name
+        def command = [mvn, '-B', '-o', '-llr', '-Dstyle.color=never', "-Dmaven.repo.local=${localRepositoryPath}".toString(),
+                       "-DitRun=${run}".toString()] + arguments
+        def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
+                .redirectOutput(new File(basedir, logName)).start()
+        process.waitFor()
+    }
+
+    /** Fails unless build.log contains every text. */
     static void logContains(File basedir, String... texts) {
         String log = new File(basedir, 'build.log').getText('UTF-8')
         texts.each { text ->

@@ -294,6 +294,11 @@ public final class Messages {
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
+    public static String engineStreamBroken(String what, EngineEndpoint endpoint, Throwable e) {
+        return "the connection to the engine at " + endpoint.host() + " broke before it finished '" + what + "' ("
+                + endpointFailure(e) + "); check that the engine is still running";
+    }
+
     public static String engineConnectionLost(String what, EngineEndpoint endpoint, Throwable e) {
         return "The engine at " + endpoint.host() + " did not complete '" + what + "': " + endpointFailure(e)
                 + ". Check that the engine is still running, then run the build again.";

@@ -196,7 +196,27 @@ public final class DockerEngine implements AutoCloseable {
             response.close();
             throw e;
         }
+        String what = "read " + path + " of container " + containerId;
+        // A read that fails is the engine gone or the connection cut: say so, not the transport's own words.
         return new FilterInputStream(response.getBody()) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw new IOException(Messages.engineStreamBroken(what, endpoint, e), e);
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (IOException e) {
+                    throw new IOException(Messages.engineStreamBroken(what, endpoint, e), e);
+                }
+            }
+
             @Override
             public void close() throws IOException {
                 response.close();

@@ -1,0 +1,25 @@
+// A private engine holding a cache of 120 MB; the build exports it through the archive API, and a watcher kills
+// the engine (SIGKILL of dockerd) once the export has written its first megabyte.
+def ItEngine = evaluate(new File(itLib, 'engine.groovy'))
+def PrivateEngine = evaluate(new File(itLib, 'private-engine.groovy'))
+def dockerd = PrivateEngine.start(basedir)
+def engine = ItEngine.forProject(itRun, basedir).onHost(dockerd.host)
+def volume = engine.name('pip')
+engine.createVolume(volume)
+engine.fillRandom(volume, 60, 2 << 20)
+new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=${dockerd.host}\n"
+
+def export = new File(basedir, 'target/devcontainer-cache/export')
+Thread.startDaemon('it-engine-killer') {
+    long deadline = System.currentTimeMillis() + 120_000
+    while (System.currentTimeMillis() < deadline) {
+        def staging = export.listFiles()?.find { it.name.startsWith(".${volume}.") && it.name.endsWith('.staging.tar') }
+        if (staging != null && staging.length() > (1 << 20)) {
+            dockerd.kill()
+            new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
+            return
+        }
+        Thread.sleep(10)
+    }
+}
+return true

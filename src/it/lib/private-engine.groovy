@@ -1,0 +1,101 @@
+// A private dockerd of one integration test, which the test may kill and start again: the fault tests.
+//   def PrivateEngine = evaluate(new File(itLib, 'private-engine.groovy'))
+//   def dockerd = PrivateEngine.start(basedir)      // in setup.groovy; stopped when the build's JVM exits
+//   def dockerd = PrivateEngine.of(basedir)         // in verify.groovy: the same engine
+// Its data-root, exec-root, socket and containerd namespace are its own, under a temporary folder; nothing of
+// another engine is touched. Needs root and dockerd (scripts/with-engine.sh installs docker.io).
+import java.nio.file.Files
+
+class PrivateEngine {
+    final File dir
+    final File basedir
+
+    PrivateEngine(File dir, File basedir) {
+        this.dir = dir
+        this.basedir = basedir
+    }
+
+    /** Starts a new private engine for the test in basedir, and registers its removal at the JVM's exit. */
+    static PrivateEngine start(File basedir) {
+        if (['bash', '-c', 'command -v dockerd'].execute().waitFor() != 0) {
+            throw new IllegalStateException('the fault tests start a private dockerd: install docker.io (scripts/with-engine.sh does) and run as root')
+        }
+        // a short path: a unix socket path must stay under 108 bytes
+        def dir = Files.createTempDirectory(new File('/tmp').toPath(), 'dcc-it-').toFile()
+        new File(basedir, 'private-engine.dir').text = dir.path
+        def engine = new PrivateEngine(dir, basedir)
+        Runtime.runtime.addShutdownHook(new Thread({ engine.remove() } as Runnable))
+        engine.launch()
+        engine
+    }
+
+    /** The engine that setup.groovy started for the test in basedir. */
+    static PrivateEngine of(File basedir) {
+        new PrivateEngine(new File(new File(basedir, 'private-engine.dir').text.trim()), basedir)
+    }
+
+    String getHost() {
+        "unix://${dir}/docker.sock"
+    }
+
+    /** The pid of the running dockerd. */
+    long getPid() {
+        Long.parseLong(new File(dir, 'started.pid').text.trim())
+    }
+
+    /** Starts dockerd (again, after a kill: same data) and waits until it answers. */
+    void launch() {
+        // A killed dockerd leaves its containerd running, which would keep a new one from starting: stop it, as
+        // systemd stops the whole service before it starts it again.
+        stopContainerd()
+        def namespace = 'dcc-it-' + dir.name.toLowerCase().replaceAll(/[^a-z0-9]/, '')
+        def command = ['dockerd', '--host', host, '--data-root', "${dir}/data", '--exec-root', "${dir}/exec",
+                       '--pidfile', "${dir}/dockerd.pid", '--bridge=none', '--iptables=false', '--ip6tables=false',
+                       '--containerd-namespace', namespace, '--containerd-plugins-namespace', namespace + '-plugins']
+        def process = new ProcessBuilder(command*.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir, 'dockerd.log'))).start()
+        new File(dir, 'started.pid').text = process.pid().toString()
+        for (int i = 0; i < 300 && !answers(); i++) {
+            if (!process.alive) {
+                throw new IllegalStateException("the private dockerd did not start: " + logTail())
+            }
+            Thread.sleep(100)
+        }
+        if (!answers()) {
+            throw new IllegalStateException("the private dockerd did not answer within 30 s: " + logTail())
+        }
+    }
+
+    private String logTail() {
+        new File(dir, 'dockerd.log').readLines().takeRight(10).join('\n')
+    }
+
+    boolean answers() {
+        ['curl', '-fsS', '--max-time', '2', '--unix-socket', "${dir}/docker.sock", 'http://localhost/_ping']
+                .execute().waitFor() == 0
+    }
+
+    /** Kills dockerd by its pid (SIGKILL), as a crash or an out-of-memory kill would, and waits until it is gone. */
+    void kill() {
+        def handle = ProcessHandle.of(pid)
+        handle.ifPresent { it.destroyForcibly() }
+        handle.ifPresent { it.onExit().get() }
+    }
+
+    private void stopContainerd() {
+        def pidFile = new File(dir, 'exec/containerd/containerd.pid')
+        if (pidFile.exists()) {
+            ProcessHandle.of(Long.parseLong(pidFile.text.trim())).ifPresent { it.destroyForcibly(); it.onExit().get() }
+        }
+    }
+
+    /** Stops dockerd and its containerd, unmounts what they left and removes every file of the engine. */
+    void remove() {
+        ProcessHandle.of(pid).ifPresent { p -> p.destroy(); try { p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) } catch (e) { p.destroyForcibly() } }
+        stopContainerd()
+        ['bash', '-c', "grep -o ' ${dir}[^ ]*' /proc/mounts | sort -r | while read -r m; do umount -l \"\$m\"; done; rm -rf '${dir}'"]
+                .execute().waitFor()
+    }
+}
+
+PrivateEngine
