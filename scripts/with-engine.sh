@@ -247,9 +247,29 @@ podman_engine() {
   mkdir -p "$dir/runtime/podman"
   chmod 700 "$dir/runtime"
   say "starting Podman's service in $dir"
+  # Rootful Podman gives every container limits of a million open files and four million processes, which a
+  # process without CAP_SYS_RESOURCE (a container, a CI sandbox) cannot set: containers then fail to start.
+  # Its containers get the service's own limits instead, read once it runs (Podman lowers its own on start).
+  : >"$dir/containers.conf"
+  start_podman "$dir" || return 1
+  local limits files processes
+  limits="$(cat "/proc/$(cat "$dir/started.pid")/limits")"
+  files="$(echo "$limits" | awk '/^Max open files/ {print $5}')"
+  processes="$(echo "$limits" | awk '/^Max processes/ {print $4}')"
+  stop_process "$(cat "$dir/started.pid")"
+  printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' "$files" "$files" "$processes" "$processes" \
+    >"$dir/containers.conf"
+  start_podman "$dir" || return 1
+  export DCC_PODMAN_HOST="unix://$dir/runtime/podman/podman.sock" DCC_PODMAN_RUNTIME_DIR="$dir/runtime"
+  say "Podman's service ready at $DCC_PODMAN_HOST"
+}
+
+# Starts Podman's service with the storage, run folders and containers.conf of $1, and waits until it answers.
+start_podman() {
+  local dir="$1"
   # Its own storage and run folders: nothing of the machine's Podman is touched.
-  podman --root "$dir/storage" --runroot "$dir/run" --tmpdir "$dir/tmp" \
-    system service --time=0 "unix://$dir/runtime/podman/podman.sock" >"$dir/podman.log" 2>&1 &
+  CONTAINERS_CONF="$dir/containers.conf" podman --root "$dir/storage" --runroot "$dir/run" --tmpdir "$dir/tmp" \
+    system service --time=0 "unix://$dir/runtime/podman/podman.sock" >>"$dir/podman.log" 2>&1 &
   local pid=$!
   echo "$pid" >"$dir/started.pid"
   PIDFILES+=("$dir/started.pid")
@@ -258,8 +278,6 @@ podman_engine() {
     tail -n 20 "$dir/podman.log" >&2
     return 1
   fi
-  export DCC_PODMAN_HOST="unix://$dir/runtime/podman/podman.sock" DCC_PODMAN_RUNTIME_DIR="$dir/runtime"
-  say "Podman's service ready at $DCC_PODMAN_HOST"
 }
 
 main_engine || exit 1

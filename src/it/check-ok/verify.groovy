@@ -2,7 +2,7 @@ def ItEngine = evaluate(new File(itLib, 'engine.groovy'))
 def engine = ItEngine.forProject(itRun, basedir)
 try {
     ItEngine.logContains(basedir,
-            'Docker Engine ', '(API ',
+            ' Engine ', '(API ',
             'check works on 2 caches:',
             "${engine.name('pip')} (pip, /home/vscode/.cache/pip) from pom",
             "ok       ${engine.name('pip')}",

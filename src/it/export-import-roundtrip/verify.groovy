@@ -14,7 +14,13 @@ try {
     assert original['.hidden'].endsWith('1000:1000 600')
     // every entry's bytes, owner and mode, read independently of the plugin
     assert engine.tree(engine.name('copy')) == original
-    assert engine.tree(engine.name('copy-api')) == original
+    def throughApi = original
+    if (engine.isPodman()) {
+        // Podman's archive API names root as every file's owner: the plugin says so, and that archive keeps none
+        ItEngine.logContains(basedir, "The archive of ${engine.name('pip')} records root as the owner of every file")
+        throughApi = original.collectEntries { path, entry -> [path, entry.replaceFirst(/ \d+:\d+ /, ' 0:0 ')] }
+    }
+    assert engine.tree(engine.name('copy-api')) == throughApi
     // the new volumes carry the manifest's labels
     assert engine.inspectVolume(engine.name('copy')).Labels.purpose == 'pip downloads'
     // only complete archives are left

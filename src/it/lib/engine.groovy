@@ -23,6 +23,32 @@ class ItEngine {
         new ItEngine(run, basedir)
     }
 
+    private Boolean podman
+
+    /**
+     * Whether the engine is Podman's service. Its archive API names root as every file's owner and the entries
+     * "/..." instead of "probe/...", and it copies into a volume only when the path names the mount point: the
+     * tests then read volumes on the host (they run beside the engine) and copy into the mount point itself.
+     */
+    boolean isPodman() {
+        if (podman == null) {
+            podman = ok(['docker', 'version', '--format', '{{range .Server.Components}}{{.Name}} {{end}}']).contains('Podman')
+        }
+        podman
+    }
+
+    /** The volume's directory on this host, where the tests read a Podman volume. */
+    File hostDirectory(String volume) {
+        def dir = new File(inspectVolume(volume).Mountpoint as String)
+        assert dir.isDirectory() && dir.canRead(): "on Podman the tests read volumes on the host, as root: ${dir} is not readable here"
+        dir
+    }
+
+    /** docker cp's option that keeps the tar's owners: -a on Docker; Podman keeps them without it. */
+    List<String> keepOwners() {
+        isPodman() ? [] : ['-a']
+    }
+
     /** This test's docker commands go to the engine at host (a private one the test started) from now on. */
     ItEngine onHost(String host) {
         dockerHost = host
@@ -123,6 +149,9 @@ class ItEngine {
 
     /** The uid:gid of the volume's root directory, read with docker cp, independently of the plugin. */
     String rootOwner(String volume) {
+        if (isPodman()) {
+            return sh("stat -c '%u:%g' '${hostDirectory(volume)}'").trim()
+        }
         withProbe(volume) { container ->
             String listing = sh("docker cp '${container}:/probe' - | tar -tvf - --numeric-owner | awk 'NR == 1'")
             listing.trim().split(/\s+/)[1].replace('/', ':')
@@ -133,9 +162,9 @@ class ItEngine {
     void chown(String volume, String owner) {
         def (uid, gid) = owner.split(':')
         def dir = new File(workDir, 'chown-' + System.nanoTime())
-        new File(dir, 'probe').mkdirs()
+        dir.mkdirs()
         withProbe(volume) { container ->
-            sh("tar --numeric-owner --owner=${uid} --group=${gid} -cf - -C '${dir}' probe | docker cp -a - '${container}:/'")
+            sh("tar --numeric-owner --owner=${uid} --group=${gid} -cf - -C '${dir}' . | docker cp ${keepOwners().join(' ')} - '${container}:/probe'")
         }
     }
 
@@ -217,8 +246,12 @@ class ItEngine {
     Map<String, String> tree(String volume) {
         def dir = new File(workDir, 'tree-' + System.nanoTime())
         dir.mkdirs()
-        withProbe(volume) { container ->
-            sh("docker cp '${container}:/probe' - > '${dir}/volume.tar'")
+        if (isPodman()) {
+            sh("tar --numeric-owner -cf '${dir}/volume.tar' -C '${hostDirectory(volume).parent}' '${hostDirectory(volume).name}'")
+        } else {
+            withProbe(volume) { container ->
+                sh("docker cp '${container}:/probe' - > '${dir}/volume.tar'")
+            }
         }
         String listing = sh("""python3 - '${dir}/volume.tar' <<'PY'
 import hashlib, sys, tarfile
@@ -251,7 +284,7 @@ PY""")
             ln -s ../wheels/numpy.whl '${dir}/probe/http-v2/link'
             chmod 600 '${dir}/probe/.hidden'; chmod 750 '${dir}/probe/wheels'""")
         withProbe(volume) { container ->
-            sh("tar --numeric-owner --owner=1000 --group=1000 -cf - -C '${dir}' probe | docker cp -a - '${container}:/'")
+            sh("tar --numeric-owner --owner=1000 --group=1000 -cf - -C '${dir}/probe' . | docker cp ${keepOwners().join(' ')} - '${container}:/probe'")
         }
     }
 
@@ -259,8 +292,12 @@ PY""")
     Map<String, String> contents(String volume) {
         def dir = new File(workDir, 'read-' + System.nanoTime())
         dir.mkdirs()
-        withProbe(volume) { container ->
-            sh("docker cp '${container}:/probe' - | tar -xf - -C '${dir}'")
+        if (isPodman()) {
+            sh("cp -a '${hostDirectory(volume)}' '${dir}/probe'")
+        } else {
+            withProbe(volume) { container ->
+                sh("docker cp '${container}:/probe' - | tar -xf - -C '${dir}'")
+            }
         }
         def root = new File(dir, 'probe')
         def files = [:]
@@ -303,13 +340,42 @@ PY""")
      * from the invoker's local repository. Its output goes to logName in basedir; returns its exit code.
      */
     int mavenAgain(File basedir, File localRepositoryPath, String logName, List<String> arguments) {
+        mavenStart(basedir, localRepositoryPath, logName, arguments).waitFor()
+    }
+
+    /** Starts Maven as {@link #mavenAgain} does, without waiting for it: a second build running beside another. */
+    Process mavenStart(File basedir, File localRepositoryPath, String logName, List<String> arguments) {
         def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
         // -llr: the local repository's artifacts came from the invoker's repository, which this build does not name
         def command = [mvn, '-B', '-o', '-llr', '-Dstyle.color=never', "-Dmaven.repo.local=${localRepositoryPath}".toString(),
                        "-DitRun=${run}".toString()] + arguments
-        def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
-                .redirectOutput(new File(basedir, logName)).start()
-        process.waitFor()
+        def builder = new ProcessBuilder(command*.toString()).directory(basedir).redirectErrorStream(true)
+                .redirectOutput(new File(basedir, logName))
+        if (dockerHost) {
+            builder.environment().put('DOCKER_HOST', dockerHost)
+        }
+        builder.start()
+    }
+
+    /** The pids of the builds whose helpers mount the volume (from the helpers' labels). */
+    List<Long> helperPids(String volume) {
+        ok(['docker', 'ps', '-a', '--filter', 'label=io.github.devcontainercache.helper=true',
+            '--filter', "volume=${volume}".toString(),
+            '--format', '{{.Label "io.github.devcontainercache.helper.pid"}}']).readLines()
+                .findAll { it.trim() }.collect { Long.parseLong(it.trim()) }
+    }
+
+    /** Waits until a helper of a build other than those given mounts the volume; returns that build's pid. */
+    long waitForHelperOf(String volume, List<Long> except = [], long timeoutMillis = 120_000) {
+        long deadline = System.currentTimeMillis() + timeoutMillis
+        while (System.currentTimeMillis() < deadline) {
+            def pid = helperPids(volume).find { !(it in except) }
+            if (pid != null) {
+                return pid
+            }
+            Thread.sleep(20)
+        }
+        throw new AssertionError("no helper of the plugin mounted ${volume} within ${timeoutMillis} ms")
     }
 
     /** Fails unless build.log contains every text. */

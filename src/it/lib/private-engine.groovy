@@ -75,6 +75,14 @@ class PrivateEngine {
                 .execute().waitFor() == 0
     }
 
+    /** How many helper containers of the plugin the engine holds, asked with curl (quicker than the docker CLI). */
+    int helperCount() {
+        def filters = URLEncoder.encode('{"label":["io.github.devcontainercache.helper=true"]}', 'UTF-8')
+        def out = ['curl', '-fsS', '--max-time', '2', '--unix-socket', "${dir}/docker.sock",
+                   "http://localhost/containers/json?all=1&filters=${filters}"].execute().text
+        out.trim().startsWith('[') ? new groovy.json.JsonSlurper().parseText(out).size() : 0
+    }
+
     /** Kills dockerd by its pid (SIGKILL), as a crash or an out-of-memory kill would, and waits until it is gone. */
     void kill() {
         def handle = ProcessHandle.of(pid)

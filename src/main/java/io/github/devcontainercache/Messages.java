@@ -294,6 +294,10 @@ public final class Messages {
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
+    public static String engineRequests(String goal, int requests) {
+        return "devcontainer-cache:" + goal + " sent " + count(requests, "request") + " to the engine.";
+    }
+
     public static String engineStreamBroken(String what, EngineEndpoint endpoint, Throwable e) {
         return "the connection to the engine at " + endpoint.host() + " broke before it finished '" + what + "' ("
                 + endpointFailure(e) + "); check that the engine is still running";
@@ -315,6 +319,22 @@ public final class Messages {
     public static String unexpected(String goal, RuntimeException e) {
         return "devcontainer-cache:" + goal + " failed: " + endpointFailure(e) + ". Run again with -e for the"
                 + " details, and report it if it persists.";
+    }
+
+    public static String removedPartialImport(String volume) {
+        return "Removed volume " + volume + ": an import into it was interrupted, and it held only part of the"
+                + " archive. Import the archive again.";
+    }
+
+    public static String partialImportLeft(String volume) {
+        return "Volume " + volume + " holds part of an import that was interrupted. Import the archive again with"
+                + " -Ddevcontainer-cache.overwrite=true, or remove the volume (docker volume rm " + volume + ").";
+    }
+
+    public static String partialImportInUse(String volume) {
+        return "Volume " + volume + " holds part of an import that was interrupted, and a container uses it, so it"
+                + " was kept. Remove that container and the volume (docker volume rm " + volume + "), then import the"
+                + " archive again.";
     }
 
     public static String removedLeftoverHelper(String name) {
@@ -341,11 +361,6 @@ public final class Messages {
         return "The owner of cache volume '" + volume + "' could not be read: " + reason + ". Check the volume with"
                 + " 'docker volume inspect " + volume + "' (a bind or network volume whose device is missing cannot"
                 + " be mounted), or run with -Ddevcontainer-cache.only to leave it out.";
-    }
-
-    public static String volumeUnreadable(String volume, String reason) {
-        return "Cache volume '" + volume + "' could not be inspected: " + reason + ". Check it with 'docker volume"
-                + " inspect " + volume + "', or leave it out with -Ddevcontainer-cache.only.";
     }
 
     public static String checkFailed(List<String> problems) {
@@ -458,6 +473,28 @@ public final class Messages {
     public static String notRecreated(String volume, String reason) {
         return "Cache '" + volume + "' was removed but could not be created again (" + reason + "); create it with"
                 + " 'mvn devcontainer-cache:create'.";
+    }
+
+    // ---- Podman ---------------------------------------------------------------------------------------
+
+    private static final String PODMAN_OWNERS = "Podman's archive API names the container's user (root) as the"
+            + " owner of every file";
+
+    private static final String PODMAN_LOCAL = "run the build on the machine that runs Podman, as the user whose"
+            + " Podman holds the volume, so that the plugin reads the volume's directory itself";
+
+    public static String podmanOwnerNotChecked(String volume) {
+        return "Owner of " + volume + " not checked: " + PODMAN_OWNERS + "; to check it, " + PODMAN_LOCAL + ".";
+    }
+
+    public static String podmanExportWithoutOwners(String volume) {
+        return "The archive of " + volume + " records root as the owner of every file: " + PODMAN_OWNERS
+                + ". An import restores them as root. To keep the owners, " + PODMAN_LOCAL + ".";
+    }
+
+    public static String podmanSeedOwnerUnknown(String volume) {
+        return "The files seeded into " + volume + " are owned by root: " + PODMAN_OWNERS + ", so the owner of the"
+                + " volume is unknown here. To give them the volume's owner, " + PODMAN_LOCAL + ".";
     }
 
     public static String wipeRefusedOtherBuild(String volume, List<ContainerInfo> helpers) {

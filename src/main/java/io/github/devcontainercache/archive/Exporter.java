@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -60,10 +62,12 @@ public final class Exporter {
         Path target = directory.resolve(volume + compression.suffix());
         // An older archive of this cache would look like the result of this export if this one failed.
         Files.deleteIfExists(target);
+        removeFilesOfDeadExports(directory, volume);
         // Names of this export's own: another build exporting the same cache into the same directory at the same
         // time writes its own files, and the last complete archive moved into place wins.
-        Path staging = Files.createTempFile(directory, "." + volume + ".", ".staging.tar");
-        Path partial = Files.createTempFile(directory, "." + volume + ".", compression.suffix() + ".part");
+        String prefix = "." + volume + ".pid" + ProcessHandle.current().pid() + ".";
+        Path staging = Files.createTempFile(directory, prefix, ".staging.tar");
+        Path partial = Files.createTempFile(directory, prefix, compression.suffix() + ".part");
         try {
             HashingTar staged;
             try (OutputStream out = source.rereadable()
@@ -117,6 +121,23 @@ public final class Exporter {
         } finally {
             Files.deleteIfExists(staging);
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Removes the temporary files that an export of this cache left when its build was killed: those named after a
+     * process that is gone. An export that is still running keeps its own.
+     */
+    static void removeFilesOfDeadExports(Path directory, String volume) throws IOException {
+        Pattern ofThisCache = Pattern.compile(
+                Pattern.quote("." + volume + ".pid") + "(\\d{1,18})\\..*\\.(staging\\.tar|part)");
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Matcher name = ofThisCache.matcher(file.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

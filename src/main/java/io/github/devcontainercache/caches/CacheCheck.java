@@ -48,15 +48,10 @@ public final class CacheCheck {
         List<String> problems = new ArrayList<>();
         List<CacheDeclaration> missing = new ArrayList<>();
         List<CacheDeclaration> owned = new ArrayList<>();
+        // one request for every cache, however many: the engine's whole list of volumes
+        Map<String, VolumeInfo> volumes = engine.volumesByName();
         for (CacheDeclaration declared : caches) {
-            Optional<VolumeInfo> volume;
-            try {
-                volume = locate(declared, problems);
-            } catch (EngineException e) {
-                problems.add(Messages.volumeUnreadable(declared.volume(), e.getMessage()));
-                log.info(Messages.cacheProblem(declared.volume(), "cannot be inspected"));
-                continue;
-            }
+            Optional<VolumeInfo> volume = locate(declared, volumes, problems);
             CacheDeclaration cache = volume.map(found -> declared.withVolume(found.name())).orElse(declared);
             if (volume.isEmpty()) {
                 missing.add(cache);
@@ -85,8 +80,9 @@ public final class CacheCheck {
      * The volume of a cache. A cache from a compose file is confirmed by compose's labels, and found by them when
      * compose made it under another name (another project name than the one computed).
      */
-    private Optional<VolumeInfo> locate(CacheDeclaration cache, List<String> problems) {
-        Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
+    private Optional<VolumeInfo> locate(
+            CacheDeclaration cache, Map<String, VolumeInfo> volumes, List<String> problems) {
+        Optional<VolumeInfo> volume = Optional.ofNullable(volumes.get(cache.volume()));
         ComposeRef compose = cache.compose();
         if (compose == null) {
             return volume;
@@ -100,8 +96,11 @@ public final class CacheCheck {
             }
             return volume;
         }
-        List<VolumeInfo> labelled = engine.listVolumes(Map.of(
-                ComposeRef.PROJECT_LABEL, compose.project(), ComposeRef.VOLUME_LABEL, compose.volume()));
+        Map<String, String> composeLabels =
+                Map.of(ComposeRef.PROJECT_LABEL, compose.project(), ComposeRef.VOLUME_LABEL, compose.volume());
+        List<VolumeInfo> labelled = volumes.values().stream()
+                .filter(candidate -> candidate.labels().entrySet().containsAll(composeLabels.entrySet()))
+                .toList();
         if (labelled.size() == 1) {
             log.info(Messages.foundByComposeLabels(cache.volume(), labelled.get(0).name(), compose.project(), compose.volume()));
             return Optional.of(labelled.get(0));
@@ -143,6 +142,11 @@ public final class CacheCheck {
      * problem is reported against the volume that has it and the others are still checked.
      */
     private void checkOwners(List<CacheDeclaration> owned, List<String> problems) {
+        if (engine.isPodman()) {
+            // Podman's archive API names the container's user as every file's owner: nothing to compare
+            owned.forEach(cache -> log.warn(Messages.podmanOwnerNotChecked(cache.volume())));
+            return;
+        }
         List<String> volumes = owned.stream().map(CacheDeclaration::volume).toList();
         List<String> found = new ArrayList<>();
         try (HelperContainer helper = HelperContainer.create(engine, helperTag, volumes, true, log)) {

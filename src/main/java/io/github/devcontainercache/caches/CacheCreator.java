@@ -122,11 +122,11 @@ public final class CacheCreator {
             return;
         }
         List<String> volumes = owned.stream().map(CacheDeclaration::volume).toList();
-        Map<String, Owner> owners = new LinkedHashMap<>();
-        owned.forEach(cache -> owners.put(cache.volume(), cache.owner()));
-        byte[] tar = RootOwnership.directoriesOwnedBy(owners);
         try (HelperContainer helper = HelperContainer.create(engine, helperTag, volumes, false, log)) {
-            helper.writeIntoMountRoot(new ByteArrayInputStream(tar));
+            for (CacheDeclaration cache : owned) {
+                helper.writeInto(cache.volume(), new ByteArrayInputStream(
+                        RootOwnership.directoryOwnedBy(helper.entryRoot(cache.volume()), cache.owner())));
+            }
         }
     }
 }

@@ -53,8 +53,6 @@ public final class CacheWiper {
     }
 
     public Result wipe(List<CacheDeclaration> caches) {
-        // a helper a killed build left behind would keep its volumes "in use"
-        HelperContainer.removeLeftovers(engine, log);
         long freed = 0;
         boolean unknown = false;
         List<String> refused = new ArrayList<>();
@@ -152,13 +150,21 @@ public final class CacheWiper {
                 "Mounts", List.of(Map.of("Type", "volume", "Source", volume.name(), "Target", "/cache",
                         "VolumeOptions", Map.of("NoCopy", true)))));
         String id = engine.createContainer(null, body);
+        long exit;
         try {
-            long exit = engine.runToCompletion(id);
-            if (exit != 0) {
-                throw new EngineException(Messages.wipeEmptyFailed(cache.volume(), image, exit), -1);
+            exit = engine.runToCompletion(id);
+        } catch (RuntimeException e) {
+            // the engine gone: why the run failed matters more than why the removal did
+            try {
+                engine.removeContainer(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
-        } finally {
-            engine.removeContainer(id);
+            throw e;
+        }
+        engine.removeContainer(id);
+        if (exit != 0) {
+            throw new EngineException(Messages.wipeEmptyFailed(cache.volume(), image, exit), -1);
         }
     }
 

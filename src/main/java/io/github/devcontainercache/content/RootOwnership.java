@@ -35,21 +35,19 @@ public final class RootOwnership {
     }
 
     /**
-     * A tar of directory entries, one per map key, each owned by its value, mode 0755. Extracted with
-     * {@code copyUIDGID} where those directories already exist, it changes their owners and nothing inside.
+     * A tar of one directory entry, {@code <name>/}, owned by {@code owner}, mode 0755. Extracted where that
+     * directory exists (with {@code copyUIDGID} on Docker), it changes its owner and nothing inside.
      */
-    public static byte[] directoriesOwnedBy(Map<String, Owner> owners) {
+    public static byte[] directoryOwnedBy(String name, Owner owner) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (Map.Entry<String, Owner> directory : owners.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(directory.getKey() + "/");
-                entry.setMode(040755);
-                entry.setUserId(directory.getValue().uid());
-                entry.setGroupId(directory.getValue().gid());
-                tar.putArchiveEntry(entry);
-                tar.closeArchiveEntry();
-            }
+            TarArchiveEntry entry = new TarArchiveEntry(name + "/");
+            entry.setMode(040755);
+            entry.setUserId(owner.uid());
+            entry.setGroupId(owner.gid());
+            tar.putArchiveEntry(entry);
+            tar.closeArchiveEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,10 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * One connection to a Docker-compatible engine, used for the whole goal execution and closed at its end.
@@ -28,6 +31,11 @@ public final class DockerEngine implements AutoCloseable {
     private final DockerHttpClient http;
     private final EngineEndpoint endpoint;
     private final EngineVersion version;
+    /**
+     * Requests sent through this instance (the connector asked for the version through its own): what shows that a
+     * goal over many caches batches its questions.
+     */
+    private final AtomicInteger requests = new AtomicInteger();
 
     DockerEngine(DockerHttpClient http, EngineEndpoint endpoint, EngineVersion version) {
         this.http = http;
@@ -37,6 +45,16 @@ public final class DockerEngine implements AutoCloseable {
 
     public EngineEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** Whether the engine is Podman's Docker-compatible service, which answers some requests differently. */
+    public boolean isPodman() {
+        return version != null && version.isPodman();
+    }
+
+    /** The requests sent through this connection so far, the first one (the version) included. */
+    public int requestCount() {
+        return requests.get() + (version == null ? 0 : 1);
     }
 
     public EngineVersion version() {
@@ -49,6 +67,16 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     // ---- volumes -------------------------------------------------------------------------------------
+
+    /**
+     * Every volume of the engine, by name, in one request: what a goal over many caches asks once instead of
+     * inspecting each ({@code GET /volumes} answers with what {@code GET /volumes/{name}} does).
+     */
+    public Map<String, VolumeInfo> volumesByName() {
+        Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
+        listVolumes(Map.of()).forEach(volume -> volumes.put(volume.name(), volume));
+        return volumes;
+    }
 
     public Optional<VolumeInfo> inspectVolume(String name) {
         try (Response response = send(Request.Method.GET, "/volumes/" + encode(name), null)) {
@@ -74,11 +102,15 @@ public final class DockerEngine implements AutoCloseable {
     public List<VolumeInfo> listVolumes(Map<String, String> labels) {
         List<String> filters = new ArrayList<>();
         labels.forEach((key, value) -> filters.add(key + "=" + value));
-        String path = "/volumes?filters=" + encode(Json.write(Map.of("label", filters)));
+        String path = filters.isEmpty() ? "/volumes" : "/volumes?filters=" + encode(Json.write(Map.of("label", filters)));
         try (Response response = send(Request.Method.GET, path, null)) {
             List<VolumeInfo> volumes = new ArrayList<>();
             for (Object volume : Json.array(expectJson(response, "list volumes"), "Volumes")) {
-                volumes.add(toVolume(volume));
+                VolumeInfo info = toVolume(volume);
+                // Podman before 4.6 matches any of several label filters, Docker all of them: check them all here
+                if (info.labels().entrySet().containsAll(labels.entrySet())) {
+                    volumes.add(info);
+                }
             }
             return volumes;
         }
@@ -138,22 +170,45 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Every container, in any state, that matches the filters ({@code label}, {@code volume}, ...). */
     public List<ContainerInfo> listContainers(Map<String, List<String>> filters) {
-        String path = "/containers/json?all=1&filters=" + encode(Json.write(filters));
+        List<ContainerInfo> containers = new ArrayList<>();
+        forEachContainer(filters, (container, json) -> containers.add(container));
+        return containers;
+    }
+
+    /**
+     * The containers that use each volume, helpers excluded, by volume name, in one request: what a goal over many
+     * caches asks once instead of once per cache.
+     */
+    public Map<String, List<ContainerInfo>> containersByVolume() {
+        Map<String, List<ContainerInfo>> users = new HashMap<>();
+        forEachContainer(Map.of(), (container, json) -> {
+            if (container.labels().containsKey(HelperContainer.LABEL)) {
+                return;
+            }
+            for (Object mount : Json.array(json, "Mounts")) {
+                if ("volume".equals(Json.text(mount, "Type", ""))) {
+                    users.computeIfAbsent(Json.text(mount, "Name", ""), name -> new ArrayList<>()).add(container);
+                }
+            }
+        });
+        return users;
+    }
+
+    private void forEachContainer(Map<String, List<String>> filters, BiConsumer<ContainerInfo, Object> action) {
+        String path = "/containers/json?all=1" + (filters.isEmpty() ? "" : "&filters=" + encode(Json.write(filters)));
         try (Response response = send(Request.Method.GET, path, null)) {
             Object list = expectJson(response, "list containers");
-            List<ContainerInfo> containers = new ArrayList<>();
             for (Object container : list instanceof List<?> items ? items : List.of()) {
                 List<Object> names = Json.array(container, "Names");
                 String name = names.isEmpty() ? "" : String.valueOf(names.get(0));
-                containers.add(new ContainerInfo(
+                action.accept(new ContainerInfo(
                         Json.text(container, "Id", ""),
                         name.startsWith("/") ? name.substring(1) : name,
                         Json.text(container, "Image", ""),
                         Json.text(container, "State", ""),
                         parseLong(Json.text(container, "Created", "0")),
-                        Json.stringMap(container, "Labels")));
+                        Json.stringMap(container, "Labels")), container);
             }
-            return containers;
         }
     }
 
@@ -226,7 +281,10 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Extracts a tar stream into {@code path} of the container, keeping the owners the tar names. */
     public void putArchive(String containerId, String path, InputStream tar) {
-        String request = "/containers/" + encode(containerId) + "/archive?path=" + encode(path) + "&copyUIDGID=true";
+        // Docker keeps the tar's owners only with copyUIDGID; Podman keeps them without it, and with it gives every
+        // file to the container's user
+        String request = "/containers/" + encode(containerId) + "/archive?path=" + encode(path)
+                + (isPodman() ? "" : "&copyUIDGID=true");
         try (Response response = sendStream(Request.Method.PUT, request, tar, "application/x-tar")) {
             expectSuccess(response, "write into " + path + " of container " + containerId);
         }
@@ -249,7 +307,8 @@ public final class DockerEngine implements AutoCloseable {
      * docker-java's {@code createImageCmd} sends the stream as JSON and the engine refuses it.
      */
     public void importImage(InputStream rootFs, String repository, String tag) {
-        String path = "/images/create?fromSrc=-&repo=" + encode(repository) + "&tag=" + encode(tag);
+        // the tag in repo: Podman ignores a separate tag parameter on an import and names the image :latest
+        String path = "/images/create?fromSrc=-&repo=" + encode(repository + ":" + tag);
         try (Response response = sendStream(Request.Method.POST, path, rootFs, "application/x-tar")) {
             expectSuccess(response, "import image " + repository + ":" + tag);
             // The engine streams progress as JSON lines; an error arrives as a line with "error" and status 200.
@@ -291,6 +350,7 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private Response execute(Request request, String what) {
+        requests.incrementAndGet();
         try {
             return http.execute(request);
         } catch (RuntimeException e) {

@@ -28,6 +28,9 @@ public final class HelperContainer implements AutoCloseable {
     public static final String LABEL = "io.github.devcontainercache.helper";
     static final String LABEL_HOST = "io.github.devcontainercache.helper.host";
     static final String LABEL_PID = "io.github.devcontainercache.helper.pid";
+    /** On the helper of an import: the volume it writes into, which the import made (true) or found empty. */
+    static final String LABEL_IMPORT_INTO = "io.github.devcontainercache.helper.import-into";
+    static final String LABEL_IMPORT_MADE_VOLUME = "io.github.devcontainercache.helper.import-made-volume";
     private static final String MOUNT_ROOT = "/volumes/";
     /** A day: longer than any export of the largest cache could take. */
     static final long LEFTOVER_AGE_SECONDS = 24 * 60 * 60;
@@ -47,7 +50,24 @@ public final class HelperContainer implements AutoCloseable {
      */
     public static HelperContainer create(
             DockerEngine engine, String imageTag, List<String> volumes, boolean readOnly, BuildLog log) {
-        removeLeftovers(engine, log);
+        return create(engine, imageTag, volumes, readOnly, labels(), log);
+    }
+
+    /**
+     * Creates the helper of an import into {@code volume}, which stays for the whole import: if the build is killed,
+     * the helper it leaves says which volume holds a partial import, and the next run removes that volume when the
+     * import made it.
+     */
+    public static HelperContainer createForImport(
+            DockerEngine engine, String imageTag, String volume, boolean madeVolume, BuildLog log) {
+        Map<String, String> labels = new LinkedHashMap<>(labels());
+        labels.put(LABEL_IMPORT_INTO, volume);
+        labels.put(LABEL_IMPORT_MADE_VOLUME, Boolean.toString(madeVolume));
+        return create(engine, imageTag, List.of(volume), false, labels, log);
+    }
+
+    private static HelperContainer create(DockerEngine engine, String imageTag, List<String> volumes,
+            boolean readOnly, Map<String, String> labels, BuildLog log) {
         String image = IMAGE_REPOSITORY + ":" + imageTag;
         if (!engine.imageExists(image)) {
             log.debug("Importing the helper image " + image);
@@ -68,7 +88,7 @@ public final class HelperContainer implements AutoCloseable {
         body.put("Image", image);
         body.put("Cmd", List.of("/" + MARKER));
         body.put("NetworkDisabled", true);
-        body.put("Labels", labels());
+        body.put("Labels", labels);
         body.put("HostConfig", Map.of("NetworkMode", "none", "Mounts", mounts));
         String name = MARKER + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
         String id = engine.createContainer(name, body);
@@ -97,8 +117,21 @@ public final class HelperContainer implements AutoCloseable {
     }
 
     /** Extracts a tar into the volume's parent directory, so that an entry named after the volume is its root. */
-    public void writeIntoMountRoot(InputStream tar) {
-        engine.putArchive(id, MOUNT_ROOT, tar);
+    /**
+     * What the entries of a tar for {@link #writeInto} start with: {@code <root>/...}, and {@code <root>/} for the
+     * volume's root directory itself.
+     */
+    public String entryRoot(String volume) {
+        return engine.isPodman() ? "." : volume;
+    }
+
+    /**
+     * Extracts a tar, entries named from {@link #entryRoot}, into the volume. Docker sets the owner of the
+     * volume's root only from an entry named after it, extracted into the directory above; Podman extracts into a
+     * volume only when the request names its mount point, and sets the root's owner from {@code ./}.
+     */
+    public void writeInto(String volume, InputStream tar) {
+        engine.putArchive(id, engine.isPodman() ? mountPath(volume) : MOUNT_ROOT, tar);
     }
 
     @Override
@@ -129,6 +162,7 @@ public final class HelperContainer implements AutoCloseable {
      * Removes the helper containers that killed builds left behind: those of this host whose process is gone, and
      * those of any host older than {@link #LEFTOVER_AGE_SECONDS} (a helper lives for the seconds of one goal; builds
      * in throw-away containers get a new host name each time). Helpers of builds that still run are left alone.
+     * Every goal calls it once, after connecting, so that the next run cleans up whatever a killed build left.
      */
     public static void removeLeftovers(DockerEngine engine, BuildLog log) {
         String host = hostName();
@@ -151,7 +185,23 @@ public final class HelperContainer implements AutoCloseable {
             }
             if (!alive && engine.removeContainer(helper.id())) {
                 log.info(Messages.removedLeftoverHelper(helper.name()));
+                rollBackImport(engine, helper, log);
             }
+        }
+    }
+
+    /** After removing the helper of a killed import: the volume it made goes too; one it found is reported. */
+    private static void rollBackImport(DockerEngine engine, ContainerInfo helper, BuildLog log) {
+        String volume = helper.labels().get(LABEL_IMPORT_INTO);
+        if (volume == null) {
+            return;
+        }
+        if (!Boolean.parseBoolean(helper.labels().get(LABEL_IMPORT_MADE_VOLUME))) {
+            log.warn(Messages.partialImportLeft(volume));
+        } else if (!engine.containersUsing(volume).isEmpty()) {
+            log.warn(Messages.partialImportInUse(volume));
+        } else if (engine.removeVolume(volume)) {
+            log.info(Messages.removedPartialImport(volume));
         }
     }
 

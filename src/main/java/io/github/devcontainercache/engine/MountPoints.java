@@ -17,7 +17,7 @@ import java.util.Optional;
  * the host are not the ids in the container); its {@code Mountpoint} is a readable directory here; and that
  * directory, or its parent, has the change time the engine reports as the volume's {@code CreatedAt} (Docker's
  * local driver reads {@code CreatedAt} from {@code _data} before Docker 23 and from its parent since, each time
- * it is asked). A Docker Desktop VM, a remote engine or a second engine that happens to have a volume of the same
+ * it is asked; Podman stores it when it makes the volume). A Docker Desktop VM, a remote engine or a second engine that happens to have a volume of the same
  * name fails that test and gets the archive API.
  */
 public final class MountPoints {
@@ -42,8 +42,8 @@ public final class MountPoints {
                     || ((Number) Files.getAttribute(volumes, "unix:uid")).longValue() != 0) {
                 return Optional.empty();
             }
-            boolean same = sameSecond((FileTime) Files.getAttribute(directory, "unix:ctime"), volume.createdAt())
-                    || sameSecond((FileTime) Files.getAttribute(volumeRoot, "unix:ctime"), volume.createdAt());
+            boolean same = madeAt((FileTime) Files.getAttribute(directory, "unix:ctime"), volume.createdAt())
+                    || madeAt((FileTime) Files.getAttribute(volumeRoot, "unix:ctime"), volume.createdAt());
             return same ? Optional.of(directory) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             // unreadable, or no unix attributes on this platform: use the archive API
@@ -51,10 +51,15 @@ public final class MountPoints {
         }
     }
 
-    /** Whether the engine's RFC 3339 time stamp names the same second as the file time. */
-    static boolean sameSecond(FileTime fileTime, String createdAt) {
+    /**
+     * Whether the file time is the engine's RFC 3339 {@code CreatedAt}, to the second. Docker reads that time from
+     * the directory each time it is asked, so the two are the same second; Podman stores the time it took just
+     * before it made the directory, in whole seconds, so the directory's may be the next second.
+     */
+    static boolean madeAt(FileTime fileTime, String createdAt) {
         try {
-            return OffsetDateTime.parse(createdAt).toEpochSecond() == fileTime.toInstant().getEpochSecond();
+            long after = fileTime.toInstant().getEpochSecond() - OffsetDateTime.parse(createdAt).toEpochSecond();
+            return after == 0 || after == 1;
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -13,6 +13,7 @@ import io.github.devcontainercache.engine.EndpointDiscovery;
 import io.github.devcontainercache.engine.EngineConnector;
 import io.github.devcontainercache.engine.EngineException;
 import io.github.devcontainercache.engine.EngineUnreachableException;
+import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
 import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
@@ -231,7 +232,10 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             if (!selected.isEmpty()) {
                 log.info(Messages.cachesInScope(goal(), selected));
             }
+            // what a killed build left: its helpers (which keep volumes "in use"), a volume it half imported
+            HelperContainer.removeLeftovers(engine, log);
             run(engine, selected, log);
+            log.debug(Messages.engineRequests(goal(), engine.requestCount()));
         } catch (CacheCreator.InvalidCacheException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (EngineException e) {

@@ -106,6 +106,9 @@ public class ExportMojo extends AbstractCacheMojo {
                             cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
                 } else {
                     log.info(Messages.exportVia(cache.volume(), Messages.VIA_ARCHIVE_API));
+                    if (engine.isPodman()) {
+                        log.warn(Messages.podmanExportWithoutOwners(cache.volume()));
+                    }
                     try (InputStream stream = helper.read(cache.volume())) {
                         archive = exporter.export(Exporter.archiveStream(stream), directory.toPath(), cache.volume(),
                                 cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);

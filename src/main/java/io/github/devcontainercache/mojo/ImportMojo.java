@@ -12,8 +12,10 @@ import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.caches.VolumeNames;
 import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
+import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,14 +182,13 @@ public class ImportMojo extends AbstractCacheMojo {
         Optional<Path> local = created && "root".equals(System.getProperty("user.name"))
                 ? mountPoint(engine, info)
                 : Optional.empty();
-        try {
+        // The helper stays for the whole import, even one written on the mount point: a killed build leaves it, and
+        // it tells the next run which volume holds a partial import.
+        try (HelperContainer helper = HelperContainer.createForImport(engine, helperTag(), target, created, log)) {
             if (local.isPresent()) {
                 importer.extractTo(archive, local.get());
             } else {
-                try (HelperContainer helper =
-                        HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
-                    importer.write(archive, target, helper::writeIntoMountRoot);
-                }
+                importer.write(archive, helper.entryRoot(target), tar -> helper.writeInto(target, tar));
             }
         } catch (IOException | RuntimeException e) {
             if (created) {
@@ -218,12 +219,23 @@ public class ImportMojo extends AbstractCacheMojo {
         if (Seeder.files(path).isEmpty()) {
             throw new MojoFailureException(Messages.nothingToSeed(path));
         }
+        Optional<Path> local = mountPoint(engine, engine.inspectVolume(target)
+                .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target))));
         try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
+            // the files get the owner of the volume's root, so that the dev container's user can use them
             Owner owner;
-            try (InputStream root = helper.read(target)) {
-                owner = io.github.devcontainercache.content.RootOwnership.readFirstEntryOwner(root).orElse(new Owner(0, 0));
+            if (local.isPresent()) {
+                long[] ids = MountPoints.owner(local.get());
+                owner = new Owner(ids[0], ids[1]);
+            } else if (engine.isPodman()) {
+                log.warn(Messages.podmanSeedOwnerUnknown(target));
+                owner = new Owner(0, 0);
+            } else {
+                try (InputStream root = helper.read(target)) {
+                    owner = RootOwnership.readFirstEntryOwner(root).orElse(new Owner(0, 0));
+                }
             }
-            long bytes = seeder.write(path, target, owner, helper::writeIntoMountRoot);
+            long bytes = seeder.write(path, helper.entryRoot(target), owner, tar -> helper.writeInto(target, tar));
             log.info(Messages.seeded(path, target, Seeder.files(path).size(), bytes));
         }
     }

@@ -11,6 +11,7 @@ import io.github.devcontainercache.content.FileStatus;
 import io.github.devcontainercache.content.Hashing;
 import io.github.devcontainercache.content.ModelCatalog;
 import io.github.devcontainercache.content.VolumeScan;
+import io.github.devcontainercache.engine.ContainerInfo;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.MountPoints;
@@ -57,8 +58,11 @@ public final class Reporter {
     public Result run(List<CacheDeclaration> caches) throws IOException {
         Map<String, VolumeInfo> existing = new LinkedHashMap<>();
         Map<String, Path> local = new HashMap<>();
+        // one request each for every cache, however many: the engine's volumes, and the containers that use them
+        Map<String, VolumeInfo> volumes = engine.volumesByName();
+        Map<String, List<ContainerInfo>> users = engine.containersByVolume();
         for (CacheDeclaration cache : caches) {
-            Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
+            Optional<VolumeInfo> volume = Optional.ofNullable(volumes.get(cache.volume()));
             if (volume.isEmpty()) {
                 continue;
             }
@@ -74,8 +78,9 @@ public final class Reporter {
         List<ReportEntry> entries = new ArrayList<>();
         List<String> overBudget = new ArrayList<>();
         List<String> contentProblems = new ArrayList<>();
-        HelperContainer helper = remote.isEmpty() ? null : HelperContainer.create(engine, helperTag, remote, true, log);
-        try {
+        // a failure to remove the helper (the engine gone) must not hide why the report failed: try-with-resources
+        try (HelperContainer helper =
+                remote.isEmpty() ? null : HelperContainer.create(engine, helperTag, remote, true, log)) {
             for (CacheDeclaration cache : caches) {
                 VolumeInfo volume = existing.get(cache.volume());
                 if (volume == null) {
@@ -85,15 +90,12 @@ public final class Reporter {
                 CacheContents contents = local.containsKey(cache.volume())
                         ? CacheContents.local(local.get(cache.volume()))
                         : CacheContents.archive(helper, cache.volume());
-                ReportEntry entry = measure(cache, contents, engineSizes.get(cache.volume()), contentProblems);
+                ReportEntry entry = measure(cache, contents, engineSizes.get(cache.volume()),
+                        users.getOrDefault(cache.volume(), List.of()), contentProblems);
                 entries.add(entry);
                 if (Boolean.TRUE.equals(entry.overBudget())) {
                     overBudget.add(Messages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
                 }
-            }
-        } finally {
-            if (helper != null) {
-                helper.close();
             }
         }
         CacheReport report = new CacheReport(
@@ -111,15 +113,14 @@ public final class Reporter {
                 cache.origin().toString());
     }
 
-    private ReportEntry measure(
-            CacheDeclaration cache, CacheContents contents, Long engineSize, List<String> contentProblems)
-            throws IOException {
+    private ReportEntry measure(CacheDeclaration cache, CacheContents contents, Long engineSize,
+            List<ContainerInfo> containers, List<String> contentProblems) throws IOException {
         VolumeScan scan = contents.scan(options.largestFiles());
         boolean onMountPoint = Messages.VIA_MOUNT_POINT.equals(contents.via());
         Long size = onMountPoint || engineSize == null ? Long.valueOf(scan.sizeBytes()) : engineSize;
         String sizeSource = onMountPoint ? "mount point" : engineSize != null ? "engine df" : "archive API";
 
-        List<ReportEntry.Container> users = engine.containersUsing(cache.volume()).stream()
+        List<ReportEntry.Container> users = containers.stream()
                 .map(container -> new ReportEntry.Container(container.name(), container.state()))
                 .toList();
 

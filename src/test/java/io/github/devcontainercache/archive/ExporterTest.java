@@ -287,4 +287,32 @@ class ExporterTest {
 
         assertThat(CraftedTar.read(copied.toByteArray())).containsOnlyKeys("./");
     }
+
+    @Test
+    void theTemporaryFilesOfAKilledExportGoAndThoseOfARunningOneStay() throws IOException {
+        long dead = deadPid();
+        long alive = ProcessHandle.current().pid();
+        Path killedStaging = Files.write(out.resolve(".pip.pid" + dead + ".123.staging.tar"), new byte[10]);
+        Path killedPart = Files.write(out.resolve(".pip.pid" + dead + ".456.tar.zst.part"), new byte[10]);
+        Path running = Files.write(out.resolve(".pip.pid" + alive + ".789.staging.tar"), new byte[10]);
+        Path otherCache = Files.write(out.resolve(".pip-2.pid" + dead + ".1.staging.tar"), new byte[10]);
+        Path archive = Files.write(out.resolve("pip.tar.zst"), new byte[10]);
+
+        Exporter.removeFilesOfDeadExports(out, "pip");
+
+        assertThat(killedStaging).doesNotExist();
+        assertThat(killedPart).doesNotExist();
+        assertThat(running).exists();
+        assertThat(otherCache).exists();
+        assertThat(archive).exists();
+    }
+
+    /** A process id that no process has. */
+    private static long deadPid() {
+        long pid = 4_000_000L;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
 }

@@ -61,9 +61,12 @@ class MountPointsTest {
     void timeStampsCompareToTheSecondWhateverTheOffset() {
         FileTime time = FileTime.from(Instant.parse("2026-11-23T23:21:04.734Z"));
 
-        assertThat(MountPoints.sameSecond(time, "2026-11-23T23:21:04Z")).isTrue();
-        assertThat(MountPoints.sameSecond(time, "2026-11-24T00:21:04+01:00")).isTrue();
-        assertThat(MountPoints.sameSecond(time, "2026-11-23T23:21:05Z")).isFalse();
-        assertThat(MountPoints.sameSecond(time, "not a time")).isFalse();
+        assertThat(MountPoints.madeAt(time, "2026-11-23T23:21:04Z")).isTrue();
+        assertThat(MountPoints.madeAt(time, "2026-11-24T00:21:04+01:00")).isTrue();
+        // Podman's stored time, taken just before the directory was made
+        assertThat(MountPoints.madeAt(time, "2026-11-23T23:21:03Z")).isTrue();
+        assertThat(MountPoints.madeAt(time, "2026-11-23T23:21:02Z")).isFalse();
+        assertThat(MountPoints.madeAt(time, "2026-11-23T23:21:05Z")).isFalse();
+        assertThat(MountPoints.madeAt(time, "not a time")).isFalse();
     }
 }

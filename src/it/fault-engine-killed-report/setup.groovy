@@ -1,0 +1,24 @@
+// A private engine holding a cache of 180 MB; report reads its content through the archive API, and a watcher
+// kills the engine (SIGKILL of dockerd) once the helper that reads it has been there for a moment.
+def ItEngine = evaluate(new File(itLib, 'engine.groovy'))
+def PrivateEngine = evaluate(new File(itLib, 'private-engine.groovy'))
+def dockerd = PrivateEngine.start(basedir)
+def engine = ItEngine.forProject(itRun, basedir).onHost(dockerd.host)
+def volume = engine.name('pip')
+engine.createVolume(volume)
+engine.fillRandom(volume, 60, 3 << 20)
+new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=${dockerd.host}\n"
+
+Thread.startDaemon('it-engine-killer') {
+    long deadline = System.currentTimeMillis() + 120_000
+    while (System.currentTimeMillis() < deadline) {
+        if (dockerd.helperCount() > 0) {
+            Thread.sleep(300) // the read is under way
+            dockerd.kill()
+            new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
+            return
+        }
+        Thread.sleep(10)
+    }
+}
+return true
