@@ -54,6 +54,8 @@ variant() {
   fi
   local log
   for log in "$dir"/*/build.log; do
+    # the tls-* tests are about engines that must not be reached
+    case "$log" in */tls-*/build.log) continue ;; esac
     if ! grep -q -- "$expect" "$log"; then
       echo "$log does not say the build reached $expect" >&2
       FAILED+=("$name: engine")

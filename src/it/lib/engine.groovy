@@ -44,9 +44,18 @@ class ItEngine {
         dir
     }
 
-    /** docker cp's option that keeps the tar's owners: -a on Docker; Podman keeps them without it. */
-    List<String> keepOwners() {
-        isPodman() ? [] : ['-a']
+    /**
+     * What tar archives of dir/probe, for {@link #copyInto}: Docker sets the owner of the volume's root only from
+     * an entry named after the mount point ("probe/"), copied into the directory above; Podman copies into a volume
+     * only when the path names its mount point, and sets the root's owner from "./".
+     */
+    String copyRoot(File dir) {
+        isPodman() ? "'${dir}/probe' ." : "'${dir}' probe"
+    }
+
+    /** docker cp of a tar made with {@link #copyRoot}, owners kept: -a on Docker; Podman keeps them without it. */
+    String copyInto(String container) {
+        isPodman() ? "docker cp - '${container}:/probe'" : "docker cp -a - '${container}:/'"
     }
 
     /** This test's docker commands go to the engine at host (a private one the test started) from now on. */
@@ -162,9 +171,9 @@ class ItEngine {
     void chown(String volume, String owner) {
         def (uid, gid) = owner.split(':')
         def dir = new File(workDir, 'chown-' + System.nanoTime())
-        dir.mkdirs()
+        new File(dir, 'probe').mkdirs()
         withProbe(volume) { container ->
-            sh("tar --numeric-owner --owner=${uid} --group=${gid} -cf - -C '${dir}' . | docker cp ${keepOwners().join(' ')} - '${container}:/probe'")
+            sh("tar --numeric-owner --owner=${uid} --group=${gid} -cf - -C ${copyRoot(dir)} | ${copyInto(container)}")
         }
     }
 
@@ -284,7 +293,7 @@ PY""")
             ln -s ../wheels/numpy.whl '${dir}/probe/http-v2/link'
             chmod 600 '${dir}/probe/.hidden'; chmod 750 '${dir}/probe/wheels'""")
         withProbe(volume) { container ->
-            sh("tar --numeric-owner --owner=1000 --group=1000 -cf - -C '${dir}/probe' . | docker cp ${keepOwners().join(' ')} - '${container}:/probe'")
+            sh("tar --numeric-owner --owner=1000 --group=1000 -cf - -C ${copyRoot(dir)} | ${copyInto(container)}")
         }
     }
 
@@ -376,6 +385,13 @@ PY""")
             Thread.sleep(20)
         }
         throw new AssertionError("no helper of the plugin mounted ${volume} within ${timeoutMillis} ms")
+    }
+
+    /** When the last Maven build in build.log finished, from its "Finished at:" line (to the second), in ms. */
+    static long finishedAt(File basedir) {
+        def times = new File(basedir, 'build.log').getText('UTF-8').findAll(/Finished at: (\S+)/) { all, time -> time }
+        assert times: 'build.log has no "Finished at:" line'
+        java.time.OffsetDateTime.parse(times.last()).toInstant().toEpochMilli()
     }
 
     /** Fails unless build.log contains every text. */

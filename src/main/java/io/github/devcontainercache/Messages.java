@@ -298,13 +298,19 @@ public final class Messages {
         return "devcontainer-cache:" + goal + " sent " + count(requests, "request") + " to the engine.";
     }
 
+    /** A request as a user reads it: decoded, with container ids cut to the 12 characters docker ps shows. */
+    private static String readable(String request) {
+        String decoded = java.net.URLDecoder.decode(request, java.nio.charset.StandardCharsets.UTF_8);
+        return decoded.replaceAll("\\b([0-9a-f]{12})[0-9a-f]{52}\\b", "$1");
+    }
+
     public static String engineStreamBroken(String what, EngineEndpoint endpoint, Throwable e) {
-        return "the connection to the engine at " + endpoint.host() + " broke before it finished '" + what + "' ("
-                + endpointFailure(e) + "); check that the engine is still running";
+        return "the connection to the engine at " + endpoint.host() + " broke before it finished '" + readable(what)
+                + "' (" + endpointFailure(e) + "); check that the engine is still running";
     }
 
     public static String engineConnectionLost(String what, EngineEndpoint endpoint, Throwable e) {
-        return "The engine at " + endpoint.host() + " did not complete '" + what + "': " + endpointFailure(e)
+        return "The engine at " + endpoint.host() + " did not complete '" + readable(what) + "': " + endpointFailure(e)
                 + ". Check that the engine is still running, then run the build again.";
     }
 

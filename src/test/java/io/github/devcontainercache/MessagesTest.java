@@ -127,6 +127,18 @@ class MessagesTest {
         }
 
         @Test
+        void aLostRequestIsNamedReadably() {
+            EngineEndpoint socket = new EngineEndpoint(URI.create("unix:///var/run/docker.sock"), "DOCKER_HOST", null);
+            String id = "88bed06d9509c6c1ab4e76f265d92aebd400703243cbca5d3c2e80ff45d5df58";
+
+            assertThat(Messages.engineConnectionLost("PUT /containers/" + id + "/archive?path=%2Fvolumes%2Fpip", socket,
+                            new java.net.SocketException("Connection reset by peer")))
+                    .isEqualTo("The engine at unix:///var/run/docker.sock did not complete 'PUT"
+                            + " /containers/88bed06d9509/archive?path=/volumes/pip': Connection reset by peer. Check that"
+                            + " the engine is still running, then run the build again.");
+        }
+
+        @Test
         void withoutTlsAClosedConnectionIsJustThat() {
             EngineEndpoint plain = new EngineEndpoint(URI.create("tcp://127.0.0.1:2375"), "DOCKER_HOST", null);
 

@@ -239,7 +239,10 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         } catch (CacheCreator.InvalidCacheException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (EngineException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // not as the cause: Maven would append the transport's own words to a message that already says it all
+            MojoExecutionException failure = new MojoExecutionException(e.getMessage());
+            failure.addSuppressed(e);
+            throw failure;
         } catch (RuntimeException e) {
             throw new MojoExecutionException(Messages.unexpected(goal(), e), e);
         }
