@@ -3,11 +3,11 @@
 # run: the time of the whole Maven process, the cost per cache, the requests the goal sent to the engine (its own
 # count, at debug level) and the connections the JVM opened to the engine (connect() calls, counted with strace).
 #
-#   scripts/with-engine.sh bench/many-caches.sh [ROUNDS]      (default 5 rounds)
+#   scripts/with-engine.sh bench/many-caches.sh [ROUNDS]      (default 9 rounds)
 #
 # Uses volumes of its own (bench-many-<id>-...), and removes them at the end.
 set -euo pipefail
-ROUNDS="${1:-5}"
+ROUNDS="${1:-9}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"
 ID="bench-many-$(date +%s)-$$"
@@ -31,7 +31,7 @@ mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml" install -DskipTests -Dinvoker.s
 VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -n 1)"
 
 echo "Creating 200 volumes..."
-seq -f "$ID-%03g" 1 200 | xargs -P 4 -n 20 docker volume create >/dev/null
+seq -f "$ID-%03g" 1 200 | xargs -P 4 -n 1 docker volume create >/dev/null
 
 for n in "${SIZES[@]}"; do
   mkdir -p "$WORK/$n"
@@ -60,7 +60,8 @@ done
 millis() {
   local start end
   start=$(date +%s%N)
-  "$@" >/dev/null
+  # Maven's console library writes colour resets to stderr even with -B: keep them out of the table
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
@@ -68,17 +69,17 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 goal() { mvn -B -q -Dstyle.color=never -f "$WORK/$1/pom.xml" "devcontainer-cache:$2"; }
 
 # The requests the goal counted, and the connect() calls to the engine's socket or port.
-requests() { mvn -B -X -Dstyle.color=never -f "$WORK/$1/pom.xml" "devcontainer-cache:$2" | sed -n "s/.*devcontainer-cache:$2 sent \([0-9]*\) request.*/\1/p"; }
+requests() { mvn -B -X -Dstyle.color=never -f "$WORK/$1/pom.xml" "devcontainer-cache:$2" 2>/dev/null | sed -n "s/.*devcontainer-cache:$2 sent \([0-9]*\) request.*/\1/p"; }
 connections() {
   if ! command -v strace >/dev/null 2>&1; then echo "?"; return; fi
   local target="${DOCKER_HOST#unix://}"
   target="${target#tcp://}"
-  strace -f -qq -e trace=connect -o "$WORK/strace.$1.$2" mvn -B -q -Dstyle.color=never -f "$WORK/$1/pom.xml" "devcontainer-cache:$2" >/dev/null
+  strace -f -qq -e trace=connect -o "$WORK/strace.$1.$2" mvn -B -q -Dstyle.color=never -f "$WORK/$1/pom.xml" "devcontainer-cache:$2" >/dev/null 2>&1
   grep -c -F "${target%%:*}" "$WORK/strace.$1.$2" || true
 }
 
 echo "Warming up..."
-for n in "${SIZES[@]}"; do goal "$n" check >/dev/null; goal "$n" report >/dev/null; done
+for n in "${SIZES[@]}"; do goal "$n" check >/dev/null 2>&1; goal "$n" report >/dev/null 2>&1; done
 
 echo "Measuring $ROUNDS rounds, alternating the sizes..."
 declare -A times
