@@ -104,6 +104,16 @@ public final class Messages {
                 + " point -Ddevcontainer-cache.devcontainer at the right file, or set -Ddevcontainer-cache.discover=false.";
     }
 
+    public static String configLineTooLong(Path file, int line, int max) {
+        return file + ":" + line + ": a line longer than " + max + " characters, which no compose file has;"
+                + " fix the file, or set -Ddevcontainer-cache.discover=false.";
+    }
+
+    /** Why a configuration is malformed: its YAML aliases stand for more values than any configuration holds. */
+    public static String configTooManyValues(long max) {
+        return "more than " + max + " values once its aliases are expanded, which no configuration holds";
+    }
+
     public static String configUnreadable(Path file, IOException e) {
         return file + ": cannot be read (" + e.getMessage() + ").";
     }
@@ -556,6 +566,39 @@ public final class Messages {
     public static String archiveRefused(String archive, List<String> problems) {
         return "Archive " + archive + " is refused, and nothing was written (" + count(problems.size(), "problem")
                 + "):" + NL + bullets(problems) + NL + "Export it again from its source, or check how it was copied.";
+    }
+
+    /** A problem of a refused archive: the headers of one entry take more room than any tar writer uses. */
+    public static String archiveHeadersTooLarge(long max) {
+        return "the headers of one entry (PAX records, GNU long names) take more than " + ByteSize.format(max)
+                + ", which no export writes: it is corrupted or was made to exhaust the import";
+    }
+
+    /** Why a manifest cannot be read: more labels than any volume has. */
+    public static String manifestTooManyLabels(int max) {
+        return "the manifest gives more than " + max + " labels, which no volume has";
+    }
+
+    /** A problem of a refused archive: a mode no file has, which import cannot write. */
+    public static String archiveEntryMode(String entry, int mode) {
+        return "'" + entry + "' has the mode " + Integer.toOctalString(mode) + ", which no file has";
+    }
+
+    /** A problem of a refused archive: a directory or link whose header gives it content, which import cannot write. */
+    public static String archiveEntryWithContent(String entry, long size) {
+        return "'" + entry + "' is a directory or link that carries " + size + " bytes of content, which no export"
+                + " writes";
+    }
+
+    /** A problem of a refused archive: a symbolic link no file system can hold, each costly to check. */
+    public static String archiveLinkTooLong(String entry, int max) {
+        return "'" + entry + "' is a symbolic link to more than " + max + " bytes, which no file system holds";
+    }
+
+    /** A problem of a refused archive: it holds content its manifest does not account for, and was not read on. */
+    public static String archiveHoldsUnlisted(long max) {
+        return "it holds more than " + ByteSize.format(max) + " in entries its manifest does not list or gives"
+                + " another size: verification stopped there";
     }
 
     public static String importTargetInUse(String volume, List<String> containers) {

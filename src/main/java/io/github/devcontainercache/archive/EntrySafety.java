@@ -1,10 +1,14 @@
 package io.github.devcontainercache.archive;
 
+import io.github.devcontainercache.Messages;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /** Which archive entries may be written into a volume: none that could reach outside it or create devices. */
 final class EntrySafety {
+
+    /** The longest target a symbolic link can have: PATH_MAX (4096) less the terminating NUL. */
+    static final int MAX_LINK_TARGET = 4095;
 
     private EntrySafety() {}
 
@@ -13,15 +17,18 @@ final class EntrySafety {
         if (name == null || name.isEmpty() || name.indexOf('\0') >= 0 || name.startsWith("/") || name.contains("\\")) {
             return null;
         }
-        StringBuilder path = new StringBuilder();
-        for (String part : name.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
+        // one scan, no array of parts: an archive's names can be tens of KiB each
+        StringBuilder path = new StringBuilder(name.length());
+        for (int start = 0, end; start < name.length(); start = end + 1) {
+            end = name.indexOf('/', start);
+            end = end < 0 ? name.length() : end;
+            boolean dot = end - start == 1 && name.charAt(start) == '.';
+            if (end - start == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.') {
                 return null;
             }
-            path.append(path.length() == 0 ? "" : "/").append(part);
+            if (end > start && !dot) {
+                path.append(path.length() == 0 ? "" : "/").append(name, start, end);
+            }
         }
         return path.toString();
     }
@@ -46,6 +53,9 @@ final class EntrySafety {
             if (target == null || target.startsWith("/") || target.indexOf('\0') >= 0) {
                 return "'" + printable(name) + "' links outside the volume (to " + printable(target) + ")";
             }
+            if (target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LINK_TARGET) {
+                return Messages.archiveLinkTooLong(printable(name), MAX_LINK_TARGET);
+            }
             Path resolved = Path.of("/volume", normalize(name)).getParent().resolve(target).normalize();
             if (!resolved.startsWith("/volume")) {
                 return "'" + printable(name) + "' links outside the volume (to " + printable(target) + ")";
@@ -57,44 +67,121 @@ final class EntrySafety {
         if (!(entry.isFile() || entry.isDirectory() || entry.isSymbolicLink() || entry.isLink())) {
             return "'" + printable(name) + "' is of a type a cache does not hold";
         }
+        if (entry.getMode() < 0 || entry.getMode() > 07777777) { // more than a tar header holds: import cannot write it
+            return Messages.archiveEntryMode(printable(name), entry.getMode());
+        }
+        if (!isRegular(entry) && entry.getSize() != 0) {
+            return Messages.archiveEntryWithContent(printable(name), entry.getSize());
+        }
         return null;
     }
 
     /**
      * The entries that would be written through a symbolic link of the archive, and the links whose target goes
      * through another link: a link to "." followed by a link to "that/.." reaches outside the volume although each
-     * target alone stays inside.
+     * target alone stays inside. Costs the length of every path and target, not its square: each prefix of a path is
+     * looked up by its hash, computed as the path is read, without a copy.
      */
     static java.util.List<String> throughLinks(java.util.List<String> paths, java.util.Map<String, String> symlinks) {
         java.util.List<String> problems = new java.util.ArrayList<>();
         if (symlinks.isEmpty()) {
             return problems;
         }
+        java.util.Map<Integer, java.util.List<String>> byHash = new java.util.HashMap<>();
+        java.util.BitSet lengths = new java.util.BitSet();
+        for (String link : symlinks.keySet()) {
+            byHash.computeIfAbsent(link.hashCode(), hash -> new java.util.ArrayList<>(1)).add(link);
+            lengths.set(link.length());
+        }
         for (String path : paths) {
-            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-                if (symlinks.containsKey(path.substring(0, slash))) {
+            int hash = 0;
+            for (int i = 0; i < path.length(); i++) {
+                char c = path.charAt(i);
+                if (c == '/' && lengths.get(i) && isPrefixLink(byHash.get(hash), path, i)) {
                     problems.add("'" + printable(path) + "' would be written through the symbolic link '"
-                            + printable(path.substring(0, slash)) + "'");
+                            + printable(path.substring(0, i)) + "'");
                     break;
                 }
+                hash = 31 * hash + c;
             }
         }
         for (java.util.Map.Entry<String, String> link : symlinks.entrySet()) {
-            Path directory = Path.of("/volume", link.getKey()).getParent();
-            Path current = directory;
-            for (String part : link.getValue().split("/")) {
-                current = current.resolve(part).normalize();
-                String relative = current.startsWith("/volume") && !current.equals(Path.of("/volume"))
-                        ? Path.of("/volume").relativize(current).toString()
-                        : null;
-                if (relative != null && symlinks.containsKey(relative) && !relative.equals(link.getKey())) {
-                    problems.add("'" + printable(link.getKey()) + "' links through another symbolic link ('"
-                            + printable(relative) + "')");
-                    break;
-                }
+            String through = linkPassedThrough(link.getKey(), link.getValue(), byHash);
+            if (through != null) {
+                problems.add("'" + printable(link.getKey()) + "' links through another symbolic link ('"
+                        + printable(through) + "')");
             }
         }
         return problems;
+    }
+
+    /** Whether one of the links is the first {@code length} characters of the path. */
+    private static boolean isPrefixLink(java.util.List<String> links, String path, int length) {
+        if (links != null) {
+            for (String link : links) {
+                if (link.length() == length && path.startsWith(link)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first other link that resolving {@code target} from the directory of {@code link} passes through, step by
+     * step as a path is resolved ("/volume" is the volume's root, ".." above the root stays there), or null.
+     */
+    private static String linkPassedThrough(
+            String link, String target, java.util.Map<Integer, java.util.List<String>> byHash) {
+        // the components of the absolute path reached, and for each the hash and length of the path relative to
+        // the volume's root up to it (meaningful when the first component is the volume's)
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.List<int[]> relative = new java.util.ArrayList<>();
+        if (!link.isEmpty()) { // the parent of the root is "/"
+            push(parts, relative, "volume");
+            String[] directory = link.split("/");
+            for (int i = 0; i < directory.length - 1; i++) {
+                push(parts, relative, directory[i]);
+            }
+        }
+        for (String part : target.split("/")) {
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                    relative.remove(relative.size() - 1);
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                push(parts, relative, part);
+            }
+            if (parts.size() < 2 || !parts.get(0).equals("volume")) {
+                continue;
+            }
+            int[] reached = relative.get(relative.size() - 1);
+            java.util.List<String> candidates = byHash.get(reached[0]);
+            if (candidates == null || candidates.stream().noneMatch(candidate -> candidate.length() == reached[1])) {
+                continue;
+            }
+            String path = String.join("/", parts.subList(1, parts.size()));
+            if (candidates.contains(path) && !path.equals(link)) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    private static void push(java.util.List<String> parts, java.util.List<int[]> relative, String part) {
+        int hash = 0;
+        int length = 0;
+        if (!parts.isEmpty()) {
+            int[] parent = relative.get(relative.size() - 1);
+            hash = parts.size() == 1 ? 0 : 31 * parent[0] + '/';
+            length = parts.size() == 1 ? 0 : parent[1] + 1;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            hash = 31 * hash + part.charAt(i);
+        }
+        parts.add(part);
+        relative.add(new int[] {hash, length + part.length()});
     }
 
     static String printable(String text) {

@@ -1,6 +1,7 @@
 package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -26,6 +27,19 @@ public final class Importer {
 
     private static final int MAX_PROBLEMS = 20;
 
+    /**
+     * The most that the headers of one entry may take (its PAX records, GNU long names, the end of the archive): an
+     * export writes a few KiB at most, and commons-compress holds them in memory whatever their size.
+     */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /**
+     * The most content that the manifest does not account for (files it does not list, or lists with another size)
+     * that is still read through to report every problem; past it, verification stops: a few compressed bytes can
+     * claim gigabytes.
+     */
+    static final long MAX_UNLISTED_BYTES = 16L * 1024 * 1024;
+
     private final BuildLog log;
 
     public Importer(BuildLog log) {
@@ -38,8 +52,9 @@ public final class Importer {
         List<String> problems = new ArrayList<>();
         Manifest manifest = null;
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-                InputStream in = compression.decompress(file)) {
+                Bounded in = new Bounded(compression.decompress(file))) {
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            in.allow(MAX_HEADER_BYTES);
             TarArchiveEntry first = tar.getNextEntry();
             if (first != null && !first.isCheckSumOK()) {
                 throw new ArchiveRefusedException(archive.toString(), List.of("the header of its manifest is damaged"));
@@ -52,6 +67,7 @@ public final class Importer {
             if (first.getSize() > Manifest.MAX_BYTES) {
                 throw new ArchiveRefusedException(archive.toString(), List.of("its manifest is too large"));
             }
+            in.allow(padded(first.getSize()) + MAX_HEADER_BYTES);
             try {
                 manifest = Manifest.parse(tar.readNBytes((int) first.getSize()));
             } catch (IOException e) {
@@ -62,17 +78,20 @@ public final class Importer {
             Set<String> names = new HashSet<>();
             java.util.Map<String, String> symlinks = new java.util.HashMap<>();
             java.util.List<String> paths = new ArrayList<>();
+            long unlisted = 0;
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                in.allow(padded(entry.getSize()) + MAX_HEADER_BYTES);
                 String refusal = !entry.isCheckSumOK()
                         ? "the header of '" + EntrySafety.printable(entry.getName()) + "' is damaged (its checksum is wrong)"
                         : EntrySafety.refusal(entry);
+                String path = EntrySafety.normalize(entry.getName());
                 if (refusal == null && entry.isSymbolicLink()) {
-                    symlinks.put(EntrySafety.normalize(entry.getName()), entry.getLinkName());
+                    symlinks.put(path, entry.getLinkName());
                 }
                 if (refusal == null) {
-                    paths.add(EntrySafety.normalize(entry.getName()));
+                    paths.add(path);
                 }
-                String path = EntrySafety.normalize(entry.getName());
+                boolean hashed = false;
                 if (refusal != null) {
                     problems.add(refusal);
                 } else if (!names.add(path)) {
@@ -83,7 +102,13 @@ public final class Importer {
                     Manifest.FileDigest expected = manifest.files().get(path);
                     if (expected == null) {
                         problems.add("'" + EntrySafety.printable(path) + "' is not listed in the manifest");
+                    } else if (entry.getSize() != expected.size()) {
+                        // told by the header: reading the content first would read what the header claims
+                        problems.add("'" + EntrySafety.printable(path) + "' holds " + entry.getSize()
+                                + " bytes, the manifest says " + expected.size());
+                        seen.add(path);
                     } else {
+                        hashed = true;
                         MessageDigest digest = Exporter.sha256();
                         long size = 0;
                         byte[] buffer = new byte[1 << 16];
@@ -100,17 +125,28 @@ public final class Importer {
                         seen.add(path);
                     }
                 }
+                if (!hashed) {
+                    unlisted += padded(entry.getSize());
+                    if (unlisted > MAX_UNLISTED_BYTES) {
+                        problems.add(Messages.archiveHoldsUnlisted(MAX_UNLISTED_BYTES));
+                        break;
+                    }
+                }
                 if (problems.size() >= MAX_PROBLEMS) {
                     problems.add("(stopped after " + MAX_PROBLEMS + " problems)");
                     break;
                 }
             }
-            problems.addAll(EntrySafety.throughLinks(paths, symlinks));
+            List<String> throughLinks = EntrySafety.throughLinks(paths, symlinks);
+            int room = Math.max(0, MAX_PROBLEMS - problems.size());
+            problems.addAll(throughLinks.subList(0, Math.min(throughLinks.size(), room)));
             for (String listed : manifest.files().keySet()) {
                 if (problems.size() < MAX_PROBLEMS && !seen.contains(listed)) {
                     problems.add("'" + EntrySafety.printable(listed) + "' is listed in the manifest but not in the archive");
                 }
             }
+        } catch (Bounded.Overrun e) {
+            problems.add(Messages.archiveHeadersTooLarge(MAX_HEADER_BYTES));
         } catch (IOException e) {
             // a truncated or corrupted stream: compression and tar readers say what they found
             problems.add("it cannot be read to the end (" + e.getMessage() + "): it is truncated or corrupted");
@@ -121,6 +157,82 @@ public final class Importer {
             throw new ArchiveRefusedException(archive.toString(), problems);
         }
         return manifest;
+    }
+
+    /** The bytes an entry's content takes in a tar: whole blocks of 512. */
+    private static long padded(long size) {
+        return size <= 0 ? 0 : size > Long.MAX_VALUE - 511 ? Long.MAX_VALUE : (size + 511) / 512 * 512;
+    }
+
+    /**
+     * The decompressed tar, read no further than {@link #allow allowed}: what the current entry's content takes,
+     * and room for the headers of the next. commons-compress reads a PAX header or a GNU long name whole into memory,
+     * whatever size its header claims, and a few compressed bytes expand to gigabytes.
+     */
+    private static final class Bounded extends java.io.FilterInputStream {
+
+        /** Reading went past what was allowed. */
+        static final class Overrun extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Overrun() {
+                super("the headers of an entry take more than " + MAX_HEADER_BYTES + " bytes");
+            }
+        }
+
+        private long position;
+        private long limit;
+
+        Bounded(InputStream in) {
+            super(in);
+        }
+
+        /** Allows {@code more} bytes past the current position, and no more. */
+        void allow(long more) {
+            limit = more > Long.MAX_VALUE - position ? Long.MAX_VALUE : position + more;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position >= limit) {
+                throw new Overrun();
+            }
+            int read = in.read();
+            if (read >= 0) {
+                position++;
+            }
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= limit) {
+                throw new Overrun();
+            }
+            int read = in.read(buffer, offset, (int) Math.min(length, limit - position));
+            if (read > 0) {
+                position += read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long count) throws IOException {
+            if (count > limit - position) {
+                throw new Overrun();
+            }
+            long skipped = in.skip(count);
+            position += Math.max(0, skipped);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     /**

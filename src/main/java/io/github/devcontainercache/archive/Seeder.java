@@ -1,6 +1,7 @@
 package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.Hashing;
 import io.github.devcontainercache.content.ModelCatalog;
@@ -51,10 +52,10 @@ public final class Seeder {
                 actual = new Hashing(log, Files.size(file)).sha256(in);
             }
             if (!actual.equals(model.get().sha256())) {
-                throw new NotTheModel(io.github.devcontainercache.Messages.seedModelCorrupt(
+                throw new NotTheModel(Messages.seedModelCorrupt(
                         file, model.get().model(), actual, model.get().sha256()));
             }
-            log.info(io.github.devcontainercache.Messages.seedModelVerified(file, model.get().model()));
+            log.info(Messages.seedModelVerified(file, model.get().model()));
             checked++;
         }
         return checked;

@@ -185,6 +185,9 @@ final class ComposeFiles {
             return values;
         }
         try {
+            if (Files.size(file) > Documents.MAX_BYTES) {
+                return values; // no .env file is that large: read as unreadable, not into memory
+            }
             for (String line : Files.readAllLines(file)) {
                 String text = line.trim();
                 if (text.isEmpty() || text.startsWith("#") || !text.contains("=")) {
@@ -204,12 +207,18 @@ final class ComposeFiles {
         return values;
     }
 
-    /** Compose's {@code ${VAR}}, {@code ${VAR:-default}} and {@code ${VAR-default}} interpolation. */
+    /** The longest text interpolation makes; past it, the text stays as written. */
+    static final int MAX_INTERPOLATED = 64 * 1024;
+
+    /**
+     * Compose's {@code ${VAR}}, {@code ${VAR:-default}} and {@code ${VAR-default}} interpolation. A text that would
+     * grow past {@link #MAX_INTERPOLATED} (a value of the workspace's .env used thousands of times) stays as written.
+     */
     static String interpolate(String text, Map<String, String> variables) {
         if (text == null || !text.contains("${")) {
             return text;
         }
-        Matcher matcher = INTERPOLATION.matcher(text);
+        Matcher matcher = Variables.lastBrace(INTERPOLATION.matcher(text), text);
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
             String value = variables.get(matcher.group(1));
@@ -220,6 +229,9 @@ final class ComposeFiles {
                 if (!operator.endsWith("?")) {
                     value = fallback;
                 }
+            }
+            if (value != null && result.length() + value.length() > MAX_INTERPOLATED) {
+                return text; // see MAX_INTERPOLATED
             }
             matcher.appendReplacement(result, Matcher.quoteReplacement(value == null ? "" : value));
         }

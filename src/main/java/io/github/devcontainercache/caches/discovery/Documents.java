@@ -29,6 +29,18 @@ final class Documents {
 
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
+    /**
+     * The most values a document may hold, YAML aliases expanded: far more than any configuration has, few enough
+     * that walking them all is instant.
+     */
+    static final long MAX_VALUES = 100_000;
+
+    /**
+     * The longest line a YAML document may have: SnakeYAML's reading of a line costs the square of its length (a
+     * line of 3 MiB takes seconds and allocates 18 GB), and no compose file has a line of 64 KiB.
+     */
+    static final int MAX_YAML_LINE = 64 * 1024;
+
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
             .maxStringLength(1024 * 1024)
@@ -89,12 +101,18 @@ final class Documents {
 
     private static Node parse(Path file, String text, JsonFactory factory, String format)
             throws DiscoveryException {
+        if (factory == YAML) {
+            int longLine = firstLineLongerThan(text, MAX_YAML_LINE);
+            if (longLine > 0) {
+                throw new DiscoveryException(Messages.configLineTooLong(file, longLine, MAX_YAML_LINE));
+            }
+        }
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new Node.ObjectNode(Map.of(), Map.of(), 1);
             }
-            Node root = node(parser, first, 0, new java.util.HashMap<>());
+            Node root = node(parser, first, 0, new Anchors());
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -110,32 +128,77 @@ final class Documents {
         }
     }
 
+    /** The number of the first line longer than {@code max} characters, or 0. */
+    private static int firstLineLongerThan(String text, int max) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (i - start > max) {
+                    return line;
+                }
+                if (c == '\n' || i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                    line++;
+                }
+                start = i + 1;
+            }
+        }
+        return text.length() - start > max ? line : 0;
+    }
+
+    /**
+     * The anchored nodes of a document by name, and how many values each stands for once its aliases are expanded;
+     * and how many values the document holds so far, aliases expanded: an alias is one node shared, not a copy, but
+     * whoever walks the tree (discovery, merge keys) walks it once per alias, and a few lines of aliases of aliases
+     * stand for billions of values.
+     */
+    private static final class Anchors {
+        final Map<String, Node> byName = new java.util.HashMap<>();
+        final Map<Node, Long> values = new java.util.IdentityHashMap<>();
+        long total;
+
+        void count(long values, JsonParser parser) throws JsonProcessingException {
+            total += values;
+            if (total > MAX_VALUES) {
+                throw new JsonProcessingException(
+                        Messages.configTooManyValues(MAX_VALUES), parser.currentTokenLocation()) {
+                    private static final long serialVersionUID = 1L;
+                };
+            }
+        }
+    }
+
     /**
      * The node at the current token. YAML anchors are remembered and aliases ({@code *name}) resolved to the
      * anchored node; merge keys ({@code <<: *common}) add the members the object does not set itself.
      */
-    private static Node node(JsonParser parser, JsonToken token, int depth, Map<String, Node> anchors)
+    private static Node node(JsonParser parser, JsonToken token, int depth, Anchors anchors)
             throws IOException {
         if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
-            Node anchored = anchors.get(parser.getText());
+            Node anchored = anchors.byName.get(parser.getText());
             if (anchored == null) {
                 throw new JsonProcessingException("alias *" + parser.getText() + " names no anchor",
                         parser.currentTokenLocation()) {
                     private static final long serialVersionUID = 1L;
                 };
             }
+            anchors.count(anchors.values.get(anchored), parser);
             return anchored;
         }
         Object anchor = parser.getObjectId();
+        long before = anchors.total;
         Node built = build(parser, token, depth, anchors);
         if (anchor != null) {
-            anchors.put(anchor.toString(), built);
+            anchors.byName.put(anchor.toString(), built);
+            anchors.values.put(built, anchors.total - before);
         }
         return built;
     }
 
-    private static Node build(JsonParser parser, JsonToken token, int depth, Map<String, Node> anchors)
+    private static Node build(JsonParser parser, JsonToken token, int depth, Anchors anchors)
             throws IOException {
+        anchors.count(1, parser);
         int line = parser.currentTokenLocation().getLineNr();
         if (depth > MAX_DEPTH) {
             throw new JsonProcessingException("nested more than " + MAX_DEPTH + " levels deep", parser.currentTokenLocation()) {

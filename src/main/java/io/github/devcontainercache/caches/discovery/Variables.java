@@ -47,7 +47,7 @@ final class Variables {
         if (text == null || !text.contains("${")) {
             return text;
         }
-        Matcher matcher = VARIABLE.matcher(text);
+        Matcher matcher = lastBrace(VARIABLE.matcher(text), text);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(resolved, Matcher.quoteReplacement(value(matcher.group(1), matcher.group())));
@@ -65,7 +65,7 @@ final class Variables {
             case "containerWorkspaceFolder":
                 return containerWorkspaceFolder;
             case "containerWorkspaceFolderBasename":
-                String folder = containerWorkspaceFolder.replaceAll("/+$", "");
+                String folder = withoutTrailingSlashes(containerWorkspaceFolder);
                 return folder.substring(folder.lastIndexOf('/') + 1);
             case "devcontainerId":
                 throw new Unresolvable(written, true);
@@ -90,6 +90,23 @@ final class Variables {
         }
         // The Dev Containers CLI substitutes an unset variable with nothing.
         return "";
+    }
+
+    /**
+     * The matcher, limited to the text up to its last '}': past it no variable can end, and searching there would
+     * try each "${" to the end of the text, which costs the square of its length for a text of many "${".
+     */
+    static Matcher lastBrace(Matcher matcher, String text) {
+        return matcher.region(0, text.lastIndexOf('}') + 1);
+    }
+
+    /** The text without its trailing slashes; not by a regular expression, which costs the square of a run of them. */
+    static String withoutTrailingSlashes(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '/') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     private static String basename(Path path) {
