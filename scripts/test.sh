@@ -30,9 +30,14 @@ trap 'rm -rf "$SCRATCH"' EXIT
 check_leftovers() {
   local label="$1" run="$2"; shift 2
   local volumes helpers
-  volumes="$(env "$@" docker volume ls -q | grep "^it-$run-" || true)"
-  helpers="$(env "$@" docker ps -a --filter label=io.github.devcontainercache.helper=true --format '{{.Names}} {{.Mounts}}' \
-    | grep "it-$run-" || true)"
+  # a docker command that fails must fail the check, not look like an empty engine
+  if ! volumes="$(env "$@" docker volume ls -q)" \
+      || ! helpers="$(env "$@" docker ps -a --filter label=io.github.devcontainercache.helper=true --format '{{.Names}} {{.Mounts}}')"; then
+    echo "Could not list what the tests ($label) left on the engine." >&2
+    return 1
+  fi
+  volumes="$(echo "$volumes" | grep "^it-$run-" || true)"
+  helpers="$(echo "$helpers" | grep "it-$run-" || true)"
   if [ -n "$helpers" ] || [ -n "$volumes" ]; then
     echo "The tests ($label) left things on the engine:" >&2
     [ -z "$helpers" ] || echo "  helper containers: $helpers" >&2
@@ -61,7 +66,7 @@ variant() {
       FAILED+=("$name: engine")
     fi
   done
-  check_leftovers "$name" "$run" "$@" || FAILED+=("$name: leftovers")
+  check_leftovers "$name" "$run" "$@" ${LEFTOVERS_HOST:+DOCKER_HOST="$LEFTOVERS_HOST"} || FAILED+=("$name: leftovers")
 }
 
 mvn -B -Dstyle.color=never verify -Dit.run="$RUN" "$@" || FAILED+=("main")
@@ -93,7 +98,9 @@ if [ -n "${DCC_PODMAN_HOST:-}" ]; then
   if [ -S /var/run/docker.sock ]; then
     echo "Not run: Podman through its well-known socket, as /var/run/docker.sock would be found first."
   else
-    variant podman-socket "$ENGINE_SUITE" "Podman Engine .* at $DCC_PODMAN_HOST (well-known socket)" \
+    # the leftover check's docker commands are told where it is too
+    LEFTOVERS_HOST="$DCC_PODMAN_HOST" variant podman-socket "$ENGINE_SUITE" \
+      "Podman Engine .* at $DCC_PODMAN_HOST (well-known socket)" \
       -u DOCKER_HOST -u DOCKER_CONTEXT DOCKER_CONFIG="$EMPTY_CONFIG" XDG_RUNTIME_DIR="$DCC_PODMAN_RUNTIME_DIR" \
       DCC_IT_DOCKER_HOST="$DCC_PODMAN_HOST"
   fi

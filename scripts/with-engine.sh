@@ -287,7 +287,8 @@ if $WANT_PODMAN; then podman_engine || exit 1; fi
 # CMD runs in the background so that INT and TERM reach it and the engines still stop afterwards.
 "$@" &
 CMD_PID=$!
-trap 'kill -INT "$CMD_PID" 2>/dev/null' INT
+# A background job of a script starts with INT ignored, and Java keeps it so: an interrupt is passed on as TERM.
+trap 'kill -TERM "$CMD_PID" 2>/dev/null' INT
 trap 'kill -TERM "$CMD_PID" 2>/dev/null' TERM
 wait "$CMD_PID"
 status=$?

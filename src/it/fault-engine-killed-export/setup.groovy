@@ -13,7 +13,7 @@ def export = new File(basedir, 'target/devcontainer-cache/export')
 Thread.startDaemon('it-engine-killer') {
     long deadline = System.currentTimeMillis() + 120_000
     while (System.currentTimeMillis() < deadline) {
-        def staging = export.listFiles()?.find { it.name.startsWith(".${volume}.") && it.name.endsWith('.staging.tar') }
+        def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.endsWith("-${volume}.staging.tar") }
         if (staging != null && staging.length() > (1 << 20)) {
             dockerd.kill()
             new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()

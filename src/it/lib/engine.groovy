@@ -362,6 +362,8 @@ PY""")
                 .redirectOutput(new File(basedir, logName))
         if (dockerHost) {
             builder.environment().put('DOCKER_HOST', dockerHost)
+            builder.environment().remove('DOCKER_TLS_VERIFY')
+            builder.environment().remove('DOCKER_CERT_PATH')
         }
         builder.start()
     }

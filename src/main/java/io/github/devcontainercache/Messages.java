@@ -337,6 +337,12 @@ public final class Messages {
                 + " details, and report it if it persists.";
     }
 
+    public static String importTargetAppeared(String volume) {
+        return "Volume " + volume + " was made by something else while this import was starting (another import, or"
+                + " compose); nothing was written into it. Run the import again: it then finds the volume, and imports"
+                + " into it only if it is empty (or with -Ddevcontainer-cache.overwrite=true).";
+    }
+
     public static String removedPartialImport(String volume) {
         return "Removed volume " + volume + ": an import into it was interrupted, and it held only part of the"
                 + " archive. Import the archive again.";
@@ -351,6 +357,11 @@ public final class Messages {
         return "Volume " + volume + " holds part of an import that was interrupted, and a container uses it, so it"
                 + " was kept. Remove that container and the volume (docker volume rm " + volume + "), then import the"
                 + " archive again.";
+    }
+
+    public static String leftoverNotRemoved(String name, String reason) {
+        return "Could not remove helper container " + name + ", left behind by a build that was interrupted (" + reason
+                + "); the next run tries again.";
     }
 
     public static String removedLeftoverHelper(String name) {

@@ -1,5 +1,6 @@
 package io.github.devcontainercache.archive;
 
+import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,14 +62,13 @@ public final class Exporter {
             String pluginVersion, Compression compression, long expectedBytes) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(volume + compression.suffix());
-        // An older archive of this cache would look like the result of this export if this one failed.
-        Files.deleteIfExists(target);
+        long started = System.currentTimeMillis();
         removeFilesOfDeadExports(directory, volume);
         // Names of this export's own: another build exporting the same cache into the same directory at the same
         // time writes its own files, and the last complete archive moved into place wins.
-        String prefix = "." + volume + ".pid" + ProcessHandle.current().pid() + ".";
-        Path staging = Files.createTempFile(directory, prefix, ".staging.tar");
-        Path partial = Files.createTempFile(directory, prefix, compression.suffix() + ".part");
+        Path staging = temporaryFile(directory, volume, ".staging.tar");
+        Path partial = temporaryFile(directory, volume, compression.suffix() + ".part");
+        boolean complete = false;
         try {
             HashingTar staged;
             try (OutputStream out = source.rereadable()
@@ -116,25 +117,51 @@ public final class Exporter {
                 }
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            complete = true;
             log.info(Messages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
             return target;
         } finally {
             Files.deleteIfExists(staging);
             Files.deleteIfExists(partial);
+            // An older archive would look like the result of this failed export; one that another build finished
+            // meanwhile is complete, and stays.
+            if (!complete && Files.exists(target) && Files.getLastModifiedTime(target).toMillis() < started) {
+                Files.deleteIfExists(target);
+            }
         }
     }
 
     /**
-     * Removes the temporary files that an export of this cache left when its build was killed: those named after a
-     * process that is gone. An export that is still running keeps its own.
+     * A new file for this export: {@code .dcc-export-<pid>-<host>-<random>-<volume><suffix>}, where host is a hash
+     * of this host and pid namespace. Made with the default permissions (the archive keeps them once moved).
+     */
+    private static Path temporaryFile(Path directory, String volume, String suffix) throws IOException {
+        String name = ".dcc-export-" + BuildIdentity.pid() + "-" + hostHash() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + "-" + volume + suffix;
+        return Files.createFile(directory.resolve(name));
+    }
+
+    private static String hostHash() {
+        return Integer.toHexString(BuildIdentity.host().hashCode());
+    }
+
+    /**
+     * Removes the temporary files that an export of this cache left when its build was killed: those of this host
+     * and pid namespace named after a process that is gone. An export that is still running keeps its own, and so
+     * does one of another host sharing the directory.
      */
     static void removeFilesOfDeadExports(Path directory, String volume) throws IOException {
-        Pattern ofThisCache = Pattern.compile(
-                Pattern.quote("." + volume + ".pid") + "(\\d{1,18})\\..*\\.(staging\\.tar|part)");
+        Pattern prefix = Pattern.compile("\\.dcc-export-(\\d{1,18})-([0-9a-f]+)-[0-9a-f]+-");
+        List<String> endings = new java.util.ArrayList<>(List.of(volume + ".staging.tar"));
+        for (Compression compression : Compression.values()) {
+            endings.add(volume + compression.suffix() + ".part");
+        }
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Matcher name = ofThisCache.matcher(file.getFileName().toString());
-                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                String name = file.getFileName().toString();
+                Matcher parts = prefix.matcher(name);
+                if (parts.lookingAt() && endings.contains(name.substring(parts.end()))
+                        && parts.group(2).equals(hostHash()) && !BuildIdentity.alive(Long.parseLong(parts.group(1)))) {
                     Files.deleteIfExists(file);
                 }
             }

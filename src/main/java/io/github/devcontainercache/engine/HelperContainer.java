@@ -1,5 +1,6 @@
 package io.github.devcontainercache.engine;
 
+import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import java.io.ByteArrayInputStream;
@@ -7,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +90,7 @@ public final class HelperContainer implements AutoCloseable {
         body.put("NetworkDisabled", true);
         body.put("Labels", labels);
         body.put("HostConfig", Map.of("NetworkMode", "none", "Mounts", mounts));
-        String name = MARKER + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+        String name = MARKER + "-" + BuildIdentity.pid() + "-" + Long.toHexString(System.nanoTime());
         String id = engine.createContainer(name, body);
         log.debug("Created helper container " + name + " (" + id + ")");
         return new HelperContainer(engine, id);
@@ -98,7 +98,7 @@ public final class HelperContainer implements AutoCloseable {
 
     /** The labels of every short-lived container the plugin makes, so that a later run can clean up after it. */
     public static Map<String, String> labels() {
-        return Map.of(LABEL, "true", LABEL_HOST, hostName(), LABEL_PID, Long.toString(ProcessHandle.current().pid()));
+        return Map.of(LABEL, "true", LABEL_HOST, BuildIdentity.host(), LABEL_PID, Long.toString(BuildIdentity.pid()));
     }
 
     /** Where a volume is mounted in the helper. */
@@ -144,8 +144,8 @@ public final class HelperContainer implements AutoCloseable {
      * it. Call after {@link #removeLeftovers}, which removes the helpers of builds that are gone.
      */
     public static List<ContainerInfo> ofOtherBuildsUsing(DockerEngine engine, String volume) {
-        String ownPid = Long.toString(ProcessHandle.current().pid());
-        String host = hostName();
+        String ownPid = Long.toString(BuildIdentity.pid());
+        String host = BuildIdentity.host();
         return engine.listContainers(Map.of("label", List.of(LABEL + "=true"), "volume", List.of(volume))).stream()
                 .filter(helper -> !(host.equals(helper.labels().get(LABEL_HOST))
                         && ownPid.equals(helper.labels().get(LABEL_PID))))
@@ -165,27 +165,32 @@ public final class HelperContainer implements AutoCloseable {
      * Every goal calls it once, after connecting, so that the next run cleans up whatever a killed build left.
      */
     public static void removeLeftovers(DockerEngine engine, BuildLog log) {
-        String host = hostName();
+        String host = BuildIdentity.host();
         long now = System.currentTimeMillis() / 1000;
         for (ContainerInfo helper : engine.listContainers(Map.of("label", List.of(LABEL + "=true")))) {
             boolean old = helper.createdEpochSecond() > 0 && now - helper.createdEpochSecond() > LEFTOVER_AGE_SECONDS;
-            if (!host.equals(helper.labels().get(LABEL_HOST))) {
-                if (old && engine.removeContainer(helper.id())) {
-                    log.info(Messages.removedLeftoverHelper(helper.name()));
+            boolean gone;
+            if (host.equals(helper.labels().get(LABEL_HOST))) {
+                try {
+                    gone = !BuildIdentity.alive(Long.parseLong(helper.labels().getOrDefault(LABEL_PID, "")));
+                } catch (NumberFormatException e) {
+                    gone = true;
                 }
+            } else {
+                gone = old; // another host, or another pid namespace: its processes cannot be seen from here
+            }
+            if (!gone) {
                 continue;
             }
-            boolean alive;
+            // Another build may be cleaning up the same leftover at the same moment: a failure here is a warning,
+            // never a reason to fail this build.
             try {
-                alive = ProcessHandle.of(Long.parseLong(helper.labels().getOrDefault(LABEL_PID, "")))
-                        .map(ProcessHandle::isAlive)
-                        .orElse(false);
-            } catch (NumberFormatException e) {
-                alive = false;
-            }
-            if (!alive && engine.removeContainer(helper.id())) {
-                log.info(Messages.removedLeftoverHelper(helper.name()));
-                rollBackImport(engine, helper, log);
+                if (engine.removeContainer(helper.id())) {
+                    log.info(Messages.removedLeftoverHelper(helper.name()));
+                    rollBackImport(engine, helper, log);
+                }
+            } catch (EngineException e) {
+                log.warn(Messages.leftoverNotRemoved(helper.name(), e.getMessage()));
             }
         }
     }
@@ -198,10 +203,17 @@ public final class HelperContainer implements AutoCloseable {
         }
         if (!Boolean.parseBoolean(helper.labels().get(LABEL_IMPORT_MADE_VOLUME))) {
             log.warn(Messages.partialImportLeft(volume));
-        } else if (!engine.containersUsing(volume).isEmpty()) {
+        } else if (!engine.listContainers(Map.of("volume", List.of(volume))).isEmpty()) {
+            // a container, or another build's helper, uses it now: keep it, and say what it holds
             log.warn(Messages.partialImportInUse(volume));
-        } else if (engine.removeVolume(volume)) {
-            log.info(Messages.removedPartialImport(volume));
+        } else {
+            try {
+                if (engine.removeVolume(volume)) {
+                    log.info(Messages.removedPartialImport(volume));
+                }
+            } catch (EngineException e) {
+                log.warn(Messages.partialImportInUse(volume));
+            }
         }
     }
 
@@ -226,20 +238,4 @@ public final class HelperContainer implements AutoCloseable {
         }
         return bytes.toByteArray();
     }
-
-    /** This host's name, looked up once: a lookup can wait on DNS. */
-    private static String hostName() {
-        String name = hostName;
-        if (name == null) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                name = "unknown";
-            }
-            hostName = name;
-        }
-        return name;
-    }
-
-    private static volatile String hostName;
 }

@@ -51,6 +51,9 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 @Mojo(name = "import", threadSafe = true, requiresProject = false)
 public class ImportMojo extends AbstractCacheMojo {
 
+    /** On a volume an import made: which import, so that it knows the volume is its own. */
+    static final String LABEL_IMPORT_ID = "io.github.devcontainercache.import-id";
+
     /**
      * An archive, a directory of archives, Maven coordinates, or a file or directory to seed a cache with.
      *
@@ -170,13 +173,20 @@ public class ImportMojo extends AbstractCacheMojo {
         if (existing.isPresent() && !overwrite && !isEmpty(engine, target, log)) {
             throw new MojoFailureException(Messages.targetNotEmpty(target));
         }
+        String importId = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         if (created) {
             Map<String, String> labels = new LinkedHashMap<>(manifest.labels());
             labels.putIfAbsent(CacheCreator.LABEL_MANAGED, "true");
+            labels.put(LABEL_IMPORT_ID, importId);
             engine.createVolume(target, "local", Map.of(), labels);
         }
         VolumeInfo info = engine.inspectVolume(target)
                 .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
+        // Docker answers a create of a volume that exists with that volume: one made meanwhile by another import
+        // or by compose is not this import's to fill, nor to remove if the import fails
+        if (created && !importId.equals(info.labels().get(LABEL_IMPORT_ID))) {
+            throw new MojoFailureException(Messages.importTargetAppeared(target));
+        }
         // Straight to the mount point only into a volume this import made: whatever an existing one holds (a link
         // planted by a container, say), root on the host never writes through it.
         Optional<Path> local = created && "root".equals(System.getProperty("user.name"))

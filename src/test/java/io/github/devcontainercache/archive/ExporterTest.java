@@ -292,18 +292,23 @@ class ExporterTest {
     void theTemporaryFilesOfAKilledExportGoAndThoseOfARunningOneStay() throws IOException {
         long dead = deadPid();
         long alive = ProcessHandle.current().pid();
-        Path killedStaging = Files.write(out.resolve(".pip.pid" + dead + ".123.staging.tar"), new byte[10]);
-        Path killedPart = Files.write(out.resolve(".pip.pid" + dead + ".456.tar.zst.part"), new byte[10]);
-        Path running = Files.write(out.resolve(".pip.pid" + alive + ".789.staging.tar"), new byte[10]);
-        Path otherCache = Files.write(out.resolve(".pip-2.pid" + dead + ".1.staging.tar"), new byte[10]);
-        Path archive = Files.write(out.resolve("pip.tar.zst"), new byte[10]);
+        String host = Integer.toHexString(io.github.devcontainercache.BuildIdentity.host().hashCode());
+        Path killedStaging = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-1a-pip.staging.tar"), new byte[1]);
+        Path killedPart = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-2b-pip.tar.zst.part"), new byte[1]);
+        Path running = Files.write(out.resolve(".dcc-export-" + alive + "-" + host + "-3c-pip.staging.tar"), new byte[1]);
+        Path otherHost = Files.write(out.resolve(".dcc-export-" + dead + "-0-4d-pip.staging.tar"), new byte[1]);
+        Path otherCache = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-5e-a-pip.staging.tar"), new byte[1]);
+        Path dottedCache = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-6f-pip.x.tar.zst.part"), new byte[1]);
+        Path archive = Files.write(out.resolve("pip.tar.zst"), new byte[1]);
 
         Exporter.removeFilesOfDeadExports(out, "pip");
 
         assertThat(killedStaging).doesNotExist();
         assertThat(killedPart).doesNotExist();
         assertThat(running).exists();
+        assertThat(otherHost).exists();
         assertThat(otherCache).exists();
+        assertThat(dottedCache).exists();
         assertThat(archive).exists();
     }
 
