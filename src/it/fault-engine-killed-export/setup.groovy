@@ -10,16 +10,8 @@ engine.fillRandom(volume, 30, 2 << 20)
 new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=${dockerd.host}\n"
 
 def export = new File(basedir, 'target/devcontainer-cache/export')
-Thread.startDaemon('it-engine-killer') {
-    long deadline = System.currentTimeMillis() + 120_000
-    while (System.currentTimeMillis() < deadline) {
-        def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.endsWith("-${volume}.staging.tar") }
-        if (staging != null && staging.length() > (1 << 20)) {
-            dockerd.kill()
-            new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
-            return
-        }
-        Thread.sleep(10)
-    }
+dockerd.killWhen {
+    def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.endsWith("-${volume}.staging.tar") }
+    staging != null && staging.length() > (1 << 20)
 }
 return true

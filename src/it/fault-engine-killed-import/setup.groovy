@@ -17,16 +17,7 @@ devcontainer-cache.volume=${copy}
 
 // the new volume's directory in the private engine's data-root
 def data = new File(dockerd.dir, "data/volumes/${copy}/_data")
-Thread.startDaemon('it-engine-killer') {
-    long deadline = System.currentTimeMillis() + 180_000
-    while (System.currentTimeMillis() < deadline) {
-        long bytes = data.isDirectory() ? (data.listFiles() ?: []).sum(0L) { it.length() } : 0L
-        if (bytes > (1 << 20)) {
-            dockerd.kill()
-            new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
-            return
-        }
-        Thread.sleep(10)
-    }
+dockerd.killWhen {
+    (data.isDirectory() ? (data.listFiles() ?: []).sum(0L) { it.length() } : 0L) > (1 << 20)
 }
 return true

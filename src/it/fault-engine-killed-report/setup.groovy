@@ -9,16 +9,7 @@ engine.createVolume(volume)
 engine.fillRandom(volume, 60, 3 << 20)
 new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=${dockerd.host}\n"
 
-Thread.startDaemon('it-engine-killer') {
-    long deadline = System.currentTimeMillis() + 120_000
-    while (System.currentTimeMillis() < deadline) {
-        if (dockerd.helperCount() > 0) {
-            Thread.sleep(300) // the read is under way
-            dockerd.kill()
-            new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
-            return
-        }
-        Thread.sleep(10)
-    }
+dockerd.killWhen(300) {
+    dockerd.helperCount() > 0 // then 300 ms more: the read is under way
 }
 return true

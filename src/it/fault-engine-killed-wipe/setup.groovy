@@ -12,15 +12,7 @@ pom.text = pom.text.replace('@CACHES@', volumes.collect { "<cache><volume>${it}<
 new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=${dockerd.host}\n"
 
 def data = new File(dockerd.dir, 'data/volumes')
-Thread.startDaemon('it-engine-killer') {
-    long deadline = System.currentTimeMillis() + 120_000
-    while (System.currentTimeMillis() < deadline) {
-        if (volumes.any { !new File(data, it).exists() }) {
-            dockerd.kill()
-            new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
-            return
-        }
-        Thread.sleep(5)
-    }
+dockerd.killWhen {
+    volumes.any { !new File(data, it).exists() }
 }
 return true

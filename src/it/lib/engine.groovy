@@ -389,13 +389,6 @@ PY""")
         throw new AssertionError("no helper of the plugin mounted ${volume} within ${timeoutMillis} ms")
     }
 
-    /** When the last Maven build in build.log finished, from its "Finished at:" line (to the second), in ms. */
-    static long finishedAt(File basedir) {
-        def times = new File(basedir, 'build.log').getText('UTF-8').findAll(/Finished at: (\S+)/) { all, time -> time }
-        assert times: 'build.log has no "Finished at:" line'
-        java.time.OffsetDateTime.parse(times.last()).toInstant().toEpochMilli()
-    }
-
     /** Fails unless build.log contains every text. */
     static void logContains(File basedir, String... texts) {
         String log = new File(basedir, 'build.log').getText('UTF-8')

@@ -75,6 +75,61 @@ class PrivateEngine {
                 .execute().waitFor() == 0
     }
 
+    /**
+     * Kills dockerd from a background thread as soon as ready() holds (and delayMillis more have passed), and notes
+     * when in killed-at: the fault tests' setup arms it, the build under test trips it.
+     */
+    void killWhen(long delayMillis = 0, Closure<Boolean> ready) {
+        Thread.startDaemon('it-engine-killer') {
+            long deadline = System.currentTimeMillis() + 180_000
+            while (System.currentTimeMillis() < deadline) {
+                if (ready()) {
+                    Thread.sleep(delayMillis)
+                    kill()
+                    new File(basedir, 'killed-at').text = System.currentTimeMillis().toString()
+                    return
+                }
+                Thread.sleep(5)
+            }
+        }
+    }
+
+    /**
+     * Fails unless the engine was killed and the build then failed within seconds (the last second started
+     * counts), not after its response timeout of 600 s. why: what it means that the engine was never killed.
+     */
+    void assertBuildFailedSoonAfterKill(String why) {
+        def killed = new File(basedir, 'killed-at')
+        assert killed.exists(): "the engine was never killed: ${why}"
+        def times = new File(basedir, 'build.log').getText('UTF-8').findAll(/Finished at: (\S+)/) { all, time -> time }
+        assert times: 'build.log has no "Finished at:" line'
+        long failedAfter = java.time.OffsetDateTime.parse(times.last()).toInstant().toEpochMilli() - Long.parseLong(killed.text)
+        assert failedAfter < 30_000: "the build went on for ${failedAfter} ms after the engine died"
+    }
+
+    /**
+     * With the engine back, runs the next build (the goal, on this engine) as a user would after the killed one,
+     * and returns its log: it must succeed, and first remove the helper the killed build left on the volume.
+     */
+    String nextRun(def engine, File localRepositoryPath, String goal, String leftoverOn) {
+        assert !engine.helpersUsing(leftoverOn).isEmpty(): 'the killed build left no helper: nothing to clean up was tested'
+        int code = engine.mavenAgain(basedir, localRepositoryPath, 'next-run.log',
+                [goal, "-Ddevcontainer-cache.dockerHost=${host}".toString()])
+        String log = new File(basedir, 'next-run.log').getText('UTF-8')
+        assert code == 0: log
+        assert log =~ /Removed helper container .*, left behind by a build that was interrupted/
+        assert engine.helpersUsing(leftoverOn).isEmpty()
+        log
+    }
+
+    /** Removes what the test made (where the engine still answers), then the engine and every file of it. */
+    void removeWith(def engine) {
+        if (answers()) {
+            engine.cleanup()
+        }
+        remove()
+    }
+
     /** How many helper containers of the plugin the engine holds, asked with curl (quicker than the docker CLI). */
     int helperCount() {
         def filters = URLEncoder.encode('{"label":["io.github.devcontainercache.helper=true"]}', 'UTF-8')

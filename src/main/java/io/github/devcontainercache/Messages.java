@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -310,7 +312,7 @@ public final class Messages {
 
     /** A request as a user reads it: decoded, with container ids cut to the 12 characters docker ps shows. */
     private static String readable(String request) {
-        String decoded = java.net.URLDecoder.decode(request, java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = URLDecoder.decode(request, StandardCharsets.UTF_8);
         return decoded.replaceAll("\\b([0-9a-f]{12})[0-9a-f]{52}\\b", "$1");
     }
 
@@ -362,6 +364,11 @@ public final class Messages {
     public static String leftoverNotRemoved(String name, String reason) {
         return "Could not remove helper container " + name + ", left behind by a build that was interrupted (" + reason
                 + "); the next run tries again.";
+    }
+
+    public static String partialImportNotRemoved(String volume, String reason) {
+        return "Volume " + volume + " holds part of an import that was interrupted, and removing it failed (" + reason
+                + "). Remove it (docker volume rm " + volume + "), then import the archive again.";
     }
 
     public static String removedLeftoverHelper(String name) {

@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class Exporter {
      */
     static void removeFilesOfDeadExports(Path directory, String volume) throws IOException {
         Pattern prefix = Pattern.compile("\\.dcc-export-(\\d{1,18})-([0-9a-f]+)-[0-9a-f]+-");
-        List<String> endings = new java.util.ArrayList<>(List.of(volume + ".staging.tar"));
+        List<String> endings = new ArrayList<>(List.of(volume + ".staging.tar"));
         for (Compression compression : Compression.values()) {
             endings.add(volume + compression.suffix() + ".part");
         }

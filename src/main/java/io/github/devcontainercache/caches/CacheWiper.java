@@ -64,14 +64,15 @@ public final class CacheWiper {
                 continue;
             }
             VolumeInfo volume = found.get();
+            List<ContainerInfo> mounting = engine.listContainers(Map.of("volume", List.of(cache.volume())));
             // another build exporting or importing this cache: wiping it now would break that build's archive
-            List<ContainerInfo> builds = HelperContainer.ofOtherBuildsUsing(engine, cache.volume());
+            List<ContainerInfo> builds = HelperContainer.ofOtherBuilds(mounting);
             if (!builds.isEmpty()) {
                 refused.add(Messages.wipeRefusedOtherBuild(cache.volume(), builds));
                 log.info(Messages.wipeLine("refused", cache.volume(), null));
                 continue;
             }
-            List<ContainerInfo> users = engine.containersUsing(cache.volume());
+            List<ContainerInfo> users = mounting.stream().filter(container -> !HelperContainer.isHelper(container)).toList();
             List<ContainerInfo> running = users.stream().filter(ContainerInfo::isRunning).toList();
             if (!running.isEmpty()) {
                 refused.add(Messages.wipeRefusedRunning(cache.volume(), running, options.mode() == Mode.EMPTY));

@@ -73,9 +73,14 @@ public final class DockerEngine implements AutoCloseable {
      * inspecting each ({@code GET /volumes} answers with what {@code GET /volumes/{name}} does).
      */
     public Map<String, VolumeInfo> volumesByName() {
-        Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
-        listVolumes(Map.of()).forEach(volume -> volumes.put(volume.name(), volume));
-        return volumes;
+        try (Response response = send(Request.Method.GET, "/volumes", null)) {
+            Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
+            for (Object volume : Json.array(expectJson(response, "list volumes"), "Volumes")) {
+                VolumeInfo info = toVolume(volume);
+                volumes.put(info.name(), info);
+            }
+            return volumes;
+        }
     }
 
     public Optional<VolumeInfo> inspectVolume(String name) {
@@ -95,24 +100,6 @@ public final class DockerEngine implements AutoCloseable {
         body.put("Labels", labels);
         try (Response response = send(Request.Method.POST, "/volumes/create", body)) {
             return toVolume(expectJson(response, "create volume " + name));
-        }
-    }
-
-    /** The volumes whose labels match every {@code key=value} given. */
-    public List<VolumeInfo> listVolumes(Map<String, String> labels) {
-        List<String> filters = new ArrayList<>();
-        labels.forEach((key, value) -> filters.add(key + "=" + value));
-        String path = filters.isEmpty() ? "/volumes" : "/volumes?filters=" + encode(Json.write(Map.of("label", filters)));
-        try (Response response = send(Request.Method.GET, path, null)) {
-            List<VolumeInfo> volumes = new ArrayList<>();
-            for (Object volume : Json.array(expectJson(response, "list volumes"), "Volumes")) {
-                VolumeInfo info = toVolume(volume);
-                // Podman before 4.6 matches any of several label filters, Docker all of them: check them all here
-                if (info.labels().entrySet().containsAll(labels.entrySet())) {
-                    volumes.add(info);
-                }
-            }
-            return volumes;
         }
     }
 
@@ -140,7 +127,7 @@ public final class DockerEngine implements AutoCloseable {
      */
     public List<ContainerInfo> containersUsing(String volume) {
         return listContainers(Map.of("volume", List.of(volume))).stream()
-                .filter(container -> !container.labels().containsKey(HelperContainer.LABEL))
+                .filter(container -> !HelperContainer.isHelper(container))
                 .toList();
     }
 
@@ -182,7 +169,7 @@ public final class DockerEngine implements AutoCloseable {
     public Map<String, List<ContainerInfo>> containersByVolume() {
         Map<String, List<ContainerInfo>> users = new HashMap<>();
         forEachContainer(Map.of(), (container, json) -> {
-            if (container.labels().containsKey(HelperContainer.LABEL)) {
+            if (HelperContainer.isHelper(container)) {
                 return;
             }
             for (Object mount : Json.array(json, "Mounts")) {

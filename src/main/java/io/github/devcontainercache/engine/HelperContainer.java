@@ -139,14 +139,20 @@ public final class HelperContainer implements AutoCloseable {
         engine.removeContainer(id);
     }
 
+    /** Whether the container is a helper of the plugin, of this build or another. */
+    public static boolean isHelper(ContainerInfo container) {
+        return container.labels().containsKey(LABEL);
+    }
+
     /**
-     * The helpers of other builds, still running, that hold this volume: an export reading it, an import writing
+     * Among containers, the helpers of other builds, still running: an export reading a volume, an import writing
      * it. Call after {@link #removeLeftovers}, which removes the helpers of builds that are gone.
      */
-    public static List<ContainerInfo> ofOtherBuildsUsing(DockerEngine engine, String volume) {
+    public static List<ContainerInfo> ofOtherBuilds(List<ContainerInfo> containers) {
         String ownPid = Long.toString(BuildIdentity.pid());
         String host = BuildIdentity.host();
-        return engine.listContainers(Map.of("label", List.of(LABEL + "=true"), "volume", List.of(volume))).stream()
+        return containers.stream()
+                .filter(HelperContainer::isHelper)
                 .filter(helper -> !(host.equals(helper.labels().get(LABEL_HOST))
                         && ownPid.equals(helper.labels().get(LABEL_PID))))
                 .toList();
@@ -212,7 +218,7 @@ public final class HelperContainer implements AutoCloseable {
                     log.info(Messages.removedPartialImport(volume));
                 }
             } catch (EngineException e) {
-                log.warn(Messages.partialImportInUse(volume));
+                log.warn(Messages.partialImportNotRemoved(volume, e.getMessage()));
             }
         }
     }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -173,7 +174,7 @@ public class ImportMojo extends AbstractCacheMojo {
         if (existing.isPresent() && !overwrite && !isEmpty(engine, target, log)) {
             throw new MojoFailureException(Messages.targetNotEmpty(target));
         }
-        String importId = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        String importId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         if (created) {
             Map<String, String> labels = new LinkedHashMap<>(manifest.labels());
             labels.putIfAbsent(CacheCreator.LABEL_MANAGED, "true");
