@@ -4,39 +4,63 @@ def engine = ItEngine.forProject(itRun, basedir)
 try {
     def direct = new JsonSlurper().parse(new File(basedir, 'target/direct/report.json'))
     def viaEngine = new JsonSlurper().parse(new File(basedir, 'target/engine/report.json'))
+    def summary = new JsonSlurper().parse(new File(basedir, 'target/summary/report.json'))
     assert new File(basedir, 'target/direct/report.md').text.contains('| volume | kind | size | budget | in use by | state |')
     assert direct.engine.endpoint && direct.engine.version && direct.generatedAt
     // keys in a stable order
-    assert direct.caches[0].keySet() as List == ['volume', 'kind', 'exists', 'sizeBytes', 'sizeSource', 'files',
+    assert direct.caches[0].keySet() as List == ['volume', 'kind', 'exists', 'sizeBytes', 'sizeSource', 'contentSource', 'files',
             'budgetBytes', 'overBudget', 'inUseBy', 'containers', 'owner', 'models', 'checksums', 'pip', 'largestFiles',
             'source']
 
     long pipBytes = 3000 + 2000 + 100 + 50000 + 2
-    [direct, viaEngine].each { report ->
+    // what every report says, whatever it read
+    [direct, viaEngine, summary].each { report ->
         def pip = report.caches.find { it.volume == engine.name('pip') }
         assert pip.exists
         // within 1% of du -sb: the apparent size of the files written
         assert Math.abs(pip.sizeBytes - pipBytes) <= pipBytes * 0.01
-        assert pip.files == 5
         assert pip.inUseBy == [engine.name('devcontainer')]
         assert pip.containers == [[name: engine.name('devcontainer'), state: 'created']]
         assert pip.owner == '0:0'
+        assert pip.budgetBytes == 1000 && pip.overBudget == true
+
+        def whisper = report.caches.find { it.volume == engine.name('whisper') }
+        assert whisper.models.find { it.file == 'tiny.pt' } == [file: 'tiny.pt', sizeBytes: 75572083, status: 'corrupt']
+        assert whisper.models.find { it.file == 'base.pt' } == [file: 'base.pt', sizeBytes: 1000, status: 'partial']
+        assert whisper.models.size() == 2
+        assert whisper.overBudget == false
+
+        def missing = report.caches.find { it.volume == engine.name('missing') }
+        assert missing.exists == false && missing.sizeBytes == null && missing.contentSource == null
+    }
+    // what a report that read every entry says besides
+    [direct, viaEngine].each { report ->
+        def pip = report.caches.find { it.volume == engine.name('pip') }
+        assert pip.files == 5
         assert pip.pip['http-v2'] == [sizeBytes: 5000, files: 2]
         assert pip.pip['http'] == [sizeBytes: 100, files: 1]
         assert pip.pip['wheels'] == [sizeBytes: 50000, files: 1]
         assert pip.pip['selfcheck'] == [sizeBytes: 2, files: 1]
         assert pip.largestFiles[0] == [file: 'wheels/numpy.whl', sizeBytes: 50000]
-        assert pip.budgetBytes == 1000 && pip.overBudget == true
         assert pip.checksums == [[file: 'wheels/numpy.whl', sizeBytes: null, status: 'ok'],
                                  [file: 'selfcheck/s.json', sizeBytes: null, status: 'ok']]
-
-        def whisper = report.caches.find { it.volume == engine.name('whisper') }
-        assert whisper.models.find { it.file == 'tiny.pt' }.status == 'corrupt'
-        assert whisper.models.find { it.file == 'base.pt' } == [file: 'base.pt', sizeBytes: 1000, status: 'partial']
-        assert whisper.overBudget == false
-
-        def missing = report.caches.find { it.volume == engine.name('missing') }
-        assert missing.exists == false && missing.sizeBytes == null
+    }
+    assert viaEngine.caches.findAll { it.exists }*.contentSource == ['archive API stream', 'archive API stream']
+    // by default through the archive API: the engine's size and the stat of the files that have an expected content
+    def pipSummary = summary.caches.find { it.volume == engine.name('pip') }
+    if (pipSummary.sizeSource == 'engine df') {
+        assert pipSummary.contentSource == 'archive API stat'
+        assert pipSummary.files == null && pipSummary.pip == [:] && pipSummary.largestFiles == []
+        // a stat knows the size of files below the root too
+        assert pipSummary.checksums == [[file: 'wheels/numpy.whl', sizeBytes: 50000, status: 'ok'],
+                                        [file: 'selfcheck/s.json', sizeBytes: 2, status: 'ok']]
+        assert summary.caches.find { it.volume == engine.name('whisper') }.contentSource == 'archive API stat'
+        ItEngine.logContains(basedir, "Content read through the archive API, only the root's owner and the stat of" +
+                " known files (file counts, largest files and pip's layout with -Ddevcontainer-cache.content=full): " +
+                "${engine.name('pip')}, ${engine.name('whisper')}")
+    } else {
+        // an engine that does not say a volume's size: every entry is read to measure it
+        assert pipSummary.contentSource == 'archive API stream' && pipSummary.files == 5
     }
     assert direct.caches.find { it.volume == engine.name('pip') }.sizeSource == 'mount point' ||
            !engine.mountPointReadable(basedir, engine.name('pip'))
@@ -52,6 +76,7 @@ try {
             "Caches over budget (1 cache):",
             "Cache '${engine.name('pip')}' holds ",
             'Sizes measured by the engine (GET /system/df)',
+            'Content read through the archive API, every entry: ',
             'BUILD SUCCESS')
 } finally {
     engine.cleanup()

@@ -726,6 +726,12 @@ public final class Messages {
         return "Cache content problems (" + count(problems.size(), "problem") + "):" + NL + bullets(problems);
     }
 
+    public static String unknownContent(String value) {
+        return "devcontainer-cache.content is '" + value + "', which is not one of auto and full. Leave it out (auto:"
+                + " through the archive API only the engine's size and the stat of known files), or set it to full to"
+                + " read every entry of every cache.";
+    }
+
     public static String reportWritten(Path json, Path markdown) {
         return "Report written to " + json + " and " + markdown + ".";
     }

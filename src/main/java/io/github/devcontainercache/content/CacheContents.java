@@ -3,10 +3,15 @@ package io.github.devcontainercache.content;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.MountPoints;
+import io.github.devcontainercache.engine.PathStat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
@@ -20,6 +25,15 @@ public interface CacheContents {
 
     /** The content of one file, given relative to the cache's root; the caller closes it. */
     InputStream open(String file) throws IOException;
+
+    /** The owner of the cache's root directory, read without the rest of the cache. */
+    Optional<Owner> rootOwner() throws IOException;
+
+    /**
+     * The size of one regular file, given relative to the cache's root, read without its content: empty when there
+     * is no regular file at that path.
+     */
+    Optional<Long> regularFileSize(String file) throws IOException;
 
     /** How the content is read, for the output. */
     String via();
@@ -41,6 +55,27 @@ public interface CacheContents {
                     throw new IOException(file + " is outside the cache");
                 }
                 return Files.newInputStream(path);
+            }
+
+            @Override
+            public Optional<Owner> rootOwner() throws IOException {
+                long[] ids = MountPoints.owner(directory);
+                return Optional.of(new Owner(ids[0], ids[1]));
+            }
+
+            @Override
+            public Optional<Long> regularFileSize(String file) throws IOException {
+                Path path = directory.resolve(file).normalize();
+                if (!path.startsWith(directory)) {
+                    throw new IOException(file + " is outside the cache");
+                }
+                try {
+                    BasicFileAttributes attributes =
+                            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    return attributes.isRegularFile() ? Optional.of(attributes.size()) : Optional.empty();
+                } catch (NoSuchFileException e) {
+                    return Optional.empty();
+                }
             }
 
             @Override
@@ -73,6 +108,18 @@ public interface CacheContents {
                         tar.close();
                     }
                 };
+            }
+
+            @Override
+            public Optional<Owner> rootOwner() throws IOException {
+                try (InputStream tar = helper.read(volume)) {
+                    return RootOwnership.readFirstEntryOwner(tar);
+                }
+            }
+
+            @Override
+            public Optional<Long> regularFileSize(String file) {
+                return helper.stat(volume, file).filter(PathStat::isRegularFile).map(PathStat::sizeBytes);
             }
 
             @Override

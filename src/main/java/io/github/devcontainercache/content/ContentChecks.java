@@ -19,8 +19,13 @@ public final class ContentChecks {
 
     /** The known Whisper models at the root of a whisper cache, judged by size: partial, corrupt or unverified. */
     public static List<CheckedFile> whisperModels(VolumeScan scan, ModelCatalog catalog) {
+        return whisperModels(scan.rootFiles(), catalog);
+    }
+
+    /** The same, from the sizes of the regular files at the cache's root (those of the catalogue's files suffice). */
+    public static List<CheckedFile> whisperModels(Map<String, Long> rootFiles, ModelCatalog catalog) {
         List<CheckedFile> models = new ArrayList<>();
-        for (Map.Entry<String, Long> file : scan.rootFiles().entrySet()) {
+        for (Map.Entry<String, Long> file : rootFiles.entrySet()) {
             catalog.byFile(file.getKey()).ifPresent(known -> models.add(bySize(
                     new CheckedFile(file.getKey(), file.getValue(), known.sha256(), known.sizeBytes(), null))));
         }
@@ -42,6 +47,18 @@ public final class ContentChecks {
                     size == null ? FileStatus.MISSING : FileStatus.UNVERIFIED));
         }
         return checked;
+    }
+
+    /** The files a {@code sha256sum}-style file lists, as {@link #fromChecksums} names them. */
+    public static List<String> listedFiles(List<String> lines) {
+        List<String> files = new ArrayList<>();
+        for (String line : lines) {
+            Matcher matcher = SHA256SUM_LINE.matcher(line.strip());
+            if (matcher.matches()) {
+                files.add(matcher.group(2).startsWith("./") ? matcher.group(2).substring(2) : matcher.group(2));
+            }
+        }
+        return files;
     }
 
     /** Reads a checksums file; the problems of reading it are the caller's to report. */

@@ -30,6 +30,11 @@ public final class ModelCatalog {
         return WHISPER;
     }
 
+    /** The file names of every known model, as they sit at the cache's root. */
+    public java.util.Set<String> files() {
+        return byFile.keySet();
+    }
+
     public Optional<KnownModel> byFile(String file) {
         return Optional.ofNullable(byFile.get(file));
     }

@@ -266,6 +266,51 @@ public final class DockerEngine implements AutoCloseable {
         };
     }
 
+    /**
+     * What the engine knows of {@code path} in the container, without its content ({@code HEAD} on the archive
+     * endpoint, whose answer carries the stat in a header); empty when there is nothing at that path.
+     */
+    public Optional<PathStat> stat(String containerId, String path) {
+        String request = "/containers/" + encode(containerId) + "/archive?path=" + encode(path);
+        try (Response response = execute(plain(Request.builder()).method("HEAD").path(request).build(),
+                "HEAD " + request)) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            expectSuccess(response, "stat " + path + " of container " + containerId);
+            String header = header(response, "X-Docker-Container-Path-Stat");
+            if (header == null) {
+                throw new EngineException(Messages.engineAnswerUnreadable("stat " + path,
+                        new IOException("no X-Docker-Container-Path-Stat header")), response.getStatusCode());
+            }
+            Object stat;
+            try {
+                stat = Json.read(new String(decodeBase64(header.trim()), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new EngineException(Messages.engineAnswerUnreadable("stat " + path, e), response.getStatusCode());
+            }
+            return Optional.of(new PathStat(Json.text(stat, "name", ""), parseLong(Json.text(stat, "size", "0")),
+                    parseLong(Json.text(stat, "mode", "0"))));
+        }
+    }
+
+    private static byte[] decodeBase64(String text) throws IOException {
+        try {
+            return java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the stat header is not base64: " + e.getMessage(), e);
+        }
+    }
+
+    private static String header(Response response, String name) {
+        for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
+            if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     /** Extracts a tar stream into {@code path} of the container, keeping the owners the tar names. */
     public void putArchive(String containerId, String path, InputStream tar) {
         // Docker keeps the tar's owners only with copyUIDGID; Podman keeps them without it, and with it gives every

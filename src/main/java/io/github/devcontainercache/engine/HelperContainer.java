@@ -116,7 +116,11 @@ public final class HelperContainer implements AutoCloseable {
         return engine.getArchive(id, mountPath(volume) + "/" + file);
     }
 
-    /** Extracts a tar into the volume's parent directory, so that an entry named after the volume is its root. */
+    /** What the engine knows of one path of the volume, given relative to its root, without reading its content. */
+    public java.util.Optional<PathStat> stat(String volume, String file) {
+        return engine.stat(id, mountPath(volume) + "/" + file);
+    }
+
     /**
      * What the entries of a tar for {@link #writeInto} start with: {@code <root>/...}, and {@code <root>/} for the
      * volume's root directory itself.

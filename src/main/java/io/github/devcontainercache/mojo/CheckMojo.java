@@ -79,7 +79,7 @@ public class CheckMojo extends AbstractCacheMojo {
         if (verifyIntegrity) {
             try {
                 Reporter.Result content = new Reporter(engine, helperTag(),
-                                new Reporter.Options(readMountPoints(), true, 0, baseDirectory()), log)
+                                new Reporter.Options(readMountPoints(), true, 0, baseDirectory(), Reporter.Content.AUTO), log)
                         .run(caches);
                 for (ReportEntry entry : content.report().caches()) {
                     for (CheckedFile file : entry.models()) {

@@ -64,12 +64,34 @@ public class ReportMojo extends AbstractCacheMojo {
 
 
     /**
-     * How many of each cache's largest files the report lists.
+     * How much of each cache's content to read. {@code auto}: every entry where the mount point is read (a walk costs
+     * what {@code du} does); through the archive API (Docker Desktop, a {@code docker}-group user, rootless engines,
+     * Podman, remote engines), only what the engine answers without sending the cache: the size from
+     * {@code GET /system/df}, the root's owner, and the size of each known model and {@code <checksums>} file. Every
+     * entry is still read there when the engine does not know the size. {@code full}: every entry on either path, for
+     * file counts, largest files and pip's layout.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.content", defaultValue = "auto")
+    private String content;
+
+    /**
+     * How many of each cache's largest files the report lists, where it reads every entry.
      *
      * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.largestFiles", defaultValue = "10")
     private int largestFiles;
+
+    private Reporter.Content content() throws MojoFailureException {
+        for (Reporter.Content known : Reporter.Content.values()) {
+            if (known.name().equalsIgnoreCase(content.trim())) {
+                return known;
+            }
+        }
+        throw new MojoFailureException(Messages.unknownContent(content));
+    }
 
     @Override
     String goal() {
@@ -87,13 +109,14 @@ public class ReportMojo extends AbstractCacheMojo {
         Reporter.Result result;
         try {
             result = new Reporter(engine, helperTag(),
-                            new Reporter.Options(readMountPoints(), verifyIntegrity, largestFiles, baseDirectory()), log)
+                            new Reporter.Options(readMountPoints(), verifyIntegrity, largestFiles, baseDirectory(), content()), log)
                     .run(caches);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.unreadableContent(e), e);
         }
         ReportWriter.table(result.report()).forEach(log::info);
         ReportWriter.sizeSources(result.report()).forEach(log::info);
+        ReportWriter.contentSources(result.report()).forEach(log::info);
         Path directory = outputDirectory.toPath();
         Path json = directory.resolve("report.json");
         Path markdown = directory.resolve("report.md");

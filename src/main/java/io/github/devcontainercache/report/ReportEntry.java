@@ -12,6 +12,9 @@ import java.util.Map;
  * engine does not report).
  *
  * @param sizeSource how the size was measured: on the mount point, by the engine's df, or through the archive API
+ * @param contentSource how the content was read: a walk of the mount point, a stream of every entry through the
+ *     archive API, or only the stat of the files that have an expected content (then {@code files}, {@code pip} and
+ *     {@code largestFiles} are not known)
  * @param inUseBy the containers, in any state, that mount the cache
  * @param pip for a pip cache: size and file count of {@code http-v2}, {@code http}, {@code wheels}, {@code selfcheck}
  */
@@ -21,6 +24,7 @@ public record ReportEntry(
         boolean exists,
         Long sizeBytes,
         String sizeSource,
+        String contentSource,
         Long files,
         Long budgetBytes,
         Boolean overBudget,

@@ -60,6 +60,27 @@ public final class ReportWriter {
         return lines;
     }
 
+    /**
+     * How each cache's content was read, and what a report that read only the stat of known files leaves out and how
+     * to have it.
+     */
+    public static List<String> contentSources(CacheReport report) {
+        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        for (ReportEntry entry : report.caches()) {
+            if (entry.contentSource() != null) {
+                bySource.computeIfAbsent(entry.contentSource(), k -> new ArrayList<>()).add(entry.volume());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        bySource.forEach((source, volumes) -> lines.add("Content read " + switch (source) {
+            case Reporter.CONTENT_WALK -> "by a walk of the mount point";
+            case Reporter.CONTENT_STREAM -> "through the archive API, every entry";
+            default -> "through the archive API, only the root's owner and the stat of known files (file counts,"
+                    + " largest files and pip's layout with -Ddevcontainer-cache.content=full)";
+        } + ": " + String.join(", ", volumes)));
+        return lines;
+    }
+
     /** The same table in Markdown, ready for a CI summary. */
     public static String markdown(CacheReport report) {
         List<List<String>> rows = rows(report);
@@ -123,6 +144,7 @@ public final class ReportWriter {
         json.writeBooleanField("exists", entry.exists());
         writeNumber(json, "sizeBytes", entry.sizeBytes());
         json.writeStringField("sizeSource", entry.sizeSource());
+        json.writeStringField("contentSource", entry.contentSource());
         writeNumber(json, "files", entry.files());
         writeNumber(json, "budgetBytes", entry.budgetBytes());
         if (entry.overBudget() == null) {

@@ -4,6 +4,7 @@ import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.CacheKind;
+import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.CacheContents;
 import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.ContentChecks;
@@ -27,6 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Measures every selected cache: existence, size, the containers that use it, its owner, what it holds (known
@@ -37,8 +43,32 @@ public final class Reporter {
 
     private static final List<String> PIP_PARTS = List.of("http-v2", "http", "wheels", "selfcheck");
 
+    /** How much of each cache's content a report reads. */
+    public enum Content {
+        /**
+         * Every entry where that costs what {@code du} does (on the mount point); through the archive API, only what
+         * the engine answers without sending the cache: its size ({@code GET /system/df}), the root's owner (one tar
+         * header), and the size of each file that has an expected content (one stat each).
+         */
+        AUTO,
+        /** Every entry, on either path: file counts, largest files, pip's layout. */
+        FULL
+    }
+
+    /** How {@code contentSource} says the content was read. */
+    public static final String CONTENT_WALK = "mount point walk";
+    public static final String CONTENT_STREAM = "archive API stream";
+    public static final String CONTENT_STAT = "archive API stat";
+
+    /** Requests about the caches sent side by side: each waits mostly on the engine. */
+    private static final int ASKING_THREADS = 4;
+
+    /** Beyond this many files listed in a {@code <checksums>} file, one pass costs less than a stat of each. */
+    static final int MAX_FILES_ASKED = 200;
+
     /** How to measure. */
-    public record Options(boolean readMountPoints, boolean verifyIntegrity, int largestFiles, Path baseDirectory) {}
+    public record Options(boolean readMountPoints, boolean verifyIntegrity, int largestFiles, Path baseDirectory,
+            Content content) {}
 
     /** The report, and the problems it found: over budget, and files that are not what they should be. */
     public record Result(CacheReport report, List<String> overBudget, List<String> contentProblems) {}
@@ -73,29 +103,61 @@ public final class Reporter {
             }
         }
         List<String> remote = existing.keySet().stream().filter(volume -> !local.containsKey(volume)).toList();
-        Map<String, Long> engineSizes = remote.isEmpty() ? Map.of() : engine.volumeSizes();
+        Map<String, List<String>> checksumLines = new HashMap<>();
+        for (CacheDeclaration cache : caches) {
+            if (cache.checksums() != null && existing.containsKey(cache.volume())) {
+                checksumLines.put(cache.volume(),
+                        ContentChecks.readChecksums(options.baseDirectory().resolve(cache.checksums())));
+            }
+        }
 
         List<ReportEntry> entries = new ArrayList<>();
         List<String> overBudget = new ArrayList<>();
         List<String> contentProblems = new ArrayList<>();
-        // a failure to remove the helper (the engine gone) must not hide why the report failed: try-with-resources
-        try (HelperContainer helper =
-                remote.isEmpty() ? null : HelperContainer.create(engine, helperTag, remote, true, log)) {
-            for (CacheDeclaration cache : caches) {
-                VolumeInfo volume = existing.get(cache.volume());
-                if (volume == null) {
-                    entries.add(missing(cache));
-                    continue;
+        ExecutorService pool = remote.isEmpty() ? null
+                : Executors.newFixedThreadPool(Math.min(ASKING_THREADS, remote.size()) + 1, Reporter::daemon);
+        try {
+            // The engine's df walks every volume it holds: it runs while the caches themselves are asked about.
+            Future<Map<String, Long>> engineSizes = pool == null
+                    ? CompletableFuture.completedFuture(Map.of())
+                    : pool.submit(engine::volumeSizes);
+            // a failure to remove the helper (the engine gone) must not hide why the report failed
+            try (HelperContainer helper =
+                    remote.isEmpty() ? null : HelperContainer.create(engine, helperTag, remote, true, log)) {
+                Map<String, Future<Facts>> asked = new HashMap<>();
+                for (CacheDeclaration cache : caches) {
+                    List<String> lines = checksumLines.get(cache.volume());
+                    if (remote.contains(cache.volume()) && options.content() == Content.AUTO
+                            && (lines == null || ContentChecks.listedFiles(lines).size() <= MAX_FILES_ASKED)) {
+                        CacheContents contents = CacheContents.archive(helper, cache.volume());
+                        asked.put(cache.volume(), pool.submit(() -> asked(cache, contents, lines)));
+                    }
                 }
-                CacheContents contents = local.containsKey(cache.volume())
-                        ? CacheContents.local(local.get(cache.volume()))
-                        : CacheContents.archive(helper, cache.volume());
-                ReportEntry entry = measure(cache, contents, engineSizes.get(cache.volume()),
-                        users.getOrDefault(cache.volume(), List.of()), contentProblems);
-                entries.add(entry);
-                if (Boolean.TRUE.equals(entry.overBudget())) {
-                    overBudget.add(Messages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
+                for (CacheDeclaration cache : caches) {
+                    VolumeInfo volume = existing.get(cache.volume());
+                    if (volume == null) {
+                        entries.add(missing(cache));
+                        continue;
+                    }
+                    CacheContents contents = local.containsKey(cache.volume())
+                            ? CacheContents.local(local.get(cache.volume()))
+                            : CacheContents.archive(helper, cache.volume());
+                    Long engineSize = local.containsKey(cache.volume()) ? null : await(engineSizes).get(cache.volume());
+                    // the stat of a few files suffices only where the engine knew the size
+                    Facts facts = asked.containsKey(cache.volume()) && engineSize != null
+                            ? await(asked.get(cache.volume()))
+                            : scanned(cache, contents, checksumLines.get(cache.volume()));
+                    ReportEntry entry = entry(cache, contents, facts, engineSize,
+                            users.getOrDefault(cache.volume(), List.of()), contentProblems);
+                    entries.add(entry);
+                    if (Boolean.TRUE.equals(entry.overBudget())) {
+                        overBudget.add(Messages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
+                    }
                 }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         CacheReport report = new CacheReport(
@@ -108,26 +170,25 @@ public final class Reporter {
     }
 
     private ReportEntry missing(CacheDeclaration cache) {
-        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), false, null, null, null,
+        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), false, null, null, null, null,
                 cache.budgetBytes(), null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
                 cache.origin().toString());
     }
 
-    private ReportEntry measure(CacheDeclaration cache, CacheContents contents, Long engineSize,
-            List<ContainerInfo> containers, List<String> contentProblems) throws IOException {
-        VolumeScan scan = contents.scan(options.largestFiles());
+    private ReportEntry entry(CacheDeclaration cache, CacheContents contents, Facts facts, Long engineSize,
+            List<ContainerInfo> containers, List<String> contentProblems) {
         boolean onMountPoint = Messages.VIA_MOUNT_POINT.equals(contents.via());
-        Long size = onMountPoint || engineSize == null ? Long.valueOf(scan.sizeBytes()) : engineSize;
+        // without a scan, the engine knew the size
+        Long size = onMountPoint || engineSize == null ? Long.valueOf(facts.scan.sizeBytes()) : engineSize;
         String sizeSource = onMountPoint ? "mount point" : engineSize != null ? "engine df" : "archive API";
+        String contentSource = onMountPoint ? CONTENT_WALK : facts.scan != null ? CONTENT_STREAM : CONTENT_STAT;
 
         List<ReportEntry.Container> users = containers.stream()
                 .map(container -> new ReportEntry.Container(container.name(), container.state()))
                 .toList();
 
-        List<CheckedFile> models = cache.effectiveKind() == CacheKind.WHISPER
-                ? ContentChecks.whisperModels(scan, ModelCatalog.whisper())
-                : List.of();
-        List<CheckedFile> checksums = cache.checksums() == null ? List.of() : checksums(cache, scan);
+        List<CheckedFile> models = facts.models;
+        List<CheckedFile> checksums = facts.checksums;
         if (options.verifyIntegrity()) {
             models = verify(contents, models);
             checksums = verify(contents, checksums);
@@ -140,33 +201,90 @@ public final class Reporter {
         }
 
         Map<String, VolumeScan.Part> pip = new LinkedHashMap<>();
-        if (cache.effectiveKind() == CacheKind.PIP) {
+        if (cache.effectiveKind() == CacheKind.PIP && facts.scan != null) {
             for (String part : PIP_PARTS) {
-                VolumeScan.Part found = scan.part(part);
+                VolumeScan.Part found = facts.scan.part(part);
                 if (found != null) {
                     pip.put(part, found);
                 }
             }
         }
         Boolean overBudget = cache.budgetBytes() == null || size == null ? null : size > cache.budgetBytes();
-        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), true, size, sizeSource, scan.files(),
-                cache.budgetBytes(), overBudget, users,
-                scan.rootOwner() == null ? null : scan.rootOwner().toString(), models, checksums, pip,
-                scan.largest(), cache.origin().toString());
+        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), true, size, sizeSource, contentSource,
+                facts.scan == null ? null : facts.scan.files(), cache.budgetBytes(), overBudget, users,
+                facts.owner == null ? null : facts.owner.toString(), models, checksums, pip,
+                facts.scan == null ? List.of() : facts.scan.largest(), cache.origin().toString());
     }
 
-    private List<CheckedFile> checksums(CacheDeclaration cache, VolumeScan scan) throws IOException {
-        Path file = options.baseDirectory().resolve(cache.checksums());
-        Map<String, Long> sizes = new HashMap<>(scan.rootFiles());
-        // sizes of files below the root are not kept by the scan: hashing tells whether they are there
-        List<CheckedFile> listed = ContentChecks.fromChecksums(ContentChecks.readChecksums(file), sizes);
-        List<CheckedFile> result = new ArrayList<>();
-        for (CheckedFile entry : listed) {
-            result.add(entry.status() == FileStatus.MISSING && entry.file().contains("/")
-                    ? entry.withStatus(FileStatus.UNVERIFIED)
-                    : entry);
+    /** The answer of a task of the pool, its own failure rethrown as it was. */
+    private static <T> T await(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the engine answered", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
         }
-        return result;
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "devcontainer-cache-report");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** What was found of a cache's content, by one pass over all of it ({@code scan}) or by asking for a few files. */
+    private record Facts(VolumeScan scan, Owner owner, List<CheckedFile> models, List<CheckedFile> checksums) {}
+
+    /** One pass over every entry: sizes, counts, largest files, parts, and the files at the root. */
+    private Facts scanned(CacheDeclaration cache, CacheContents contents, List<String> checksumLines)
+            throws IOException {
+        VolumeScan scan = contents.scan(options.largestFiles());
+        List<CheckedFile> models = cache.effectiveKind() == CacheKind.WHISPER
+                ? ContentChecks.whisperModels(scan, ModelCatalog.whisper())
+                : List.of();
+        List<CheckedFile> checksums = new ArrayList<>();
+        if (checksumLines != null) {
+            // sizes of files below the root are not kept by the scan: hashing tells whether they are there
+            for (CheckedFile entry : ContentChecks.fromChecksums(checksumLines, new HashMap<>(scan.rootFiles()))) {
+                checksums.add(entry.status() == FileStatus.MISSING && entry.file().contains("/")
+                        ? entry.withStatus(FileStatus.UNVERIFIED)
+                        : entry);
+            }
+        }
+        return new Facts(scan, scan.rootOwner(), models, checksums);
+    }
+
+    /**
+     * The root's owner (one tar header) and the size of each file that has an expected content (one stat each),
+     * without reading anything else of the cache.
+     */
+    private Facts asked(CacheDeclaration cache, CacheContents contents, List<String> checksumLines)
+            throws IOException {
+        Owner owner = contents.rootOwner().orElse(null);
+        List<CheckedFile> models = List.of();
+        if (cache.effectiveKind() == CacheKind.WHISPER) {
+            models = ContentChecks.whisperModels(sizesOf(contents, ModelCatalog.whisper().files()), ModelCatalog.whisper());
+        }
+        List<CheckedFile> checksums = checksumLines == null ? List.of()
+                : ContentChecks.fromChecksums(checksumLines, sizesOf(contents, ContentChecks.listedFiles(checksumLines)));
+        return new Facts(null, owner, models, checksums);
+    }
+
+    private static Map<String, Long> sizesOf(CacheContents contents, java.util.Collection<String> files)
+            throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String file : files) {
+            contents.regularFileSize(file).ifPresent(size -> sizes.put(file, size));
+        }
+        return sizes;
     }
 
     private List<CheckedFile> verify(CacheContents contents, List<CheckedFile> files) {

@@ -20,7 +20,7 @@ class ReportJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final List<String> ENTRY_KEYS = List.of("volume", "kind", "exists", "sizeBytes", "sizeSource",
-            "files", "budgetBytes", "overBudget", "inUseBy", "containers", "owner", "models", "checksums", "pip",
+            "contentSource", "files", "budgetBytes", "overBudget", "inUseBy", "containers", "owner", "models", "checksums", "pip",
             "largestFiles", "source");
 
     private static List<String> keys(JsonNode node) {
@@ -59,6 +59,7 @@ class ReportJsonTest {
         assertThat(entry.get("sizeBytes").isIntegralNumber()).isTrue();
         assertThat(entry.get("sizeBytes").longValue()).isEqualTo(1000);
         assertThat(entry.get("sizeSource").asText()).isEqualTo("engine df");
+        assertThat(entry.get("contentSource").asText()).isEqualTo("archive API stream");
         assertThat(entry.get("files").longValue()).isEqualTo(21);
         assertThat(entry.get("budgetBytes").longValue()).isEqualTo(2000);
         assertThat(entry.get("overBudget").isBoolean()).isTrue();
@@ -83,7 +84,7 @@ class ReportJsonTest {
 
         assertThat(keys(entry)).containsExactlyElementsOf(ENTRY_KEYS);
         assertThat(entry.get("exists").booleanValue()).isFalse();
-        for (String key : List.of("sizeBytes", "sizeSource", "files", "budgetBytes", "overBudget", "owner")) {
+        for (String key : List.of("sizeBytes", "sizeSource", "contentSource", "files", "budgetBytes", "overBudget", "owner")) {
             assertThat(entry.get(key).isNull()).as(key).isTrue();
         }
         for (String key : List.of("inUseBy", "containers", "models", "checksums", "largestFiles")) {

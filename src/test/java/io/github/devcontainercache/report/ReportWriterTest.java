@@ -6,6 +6,7 @@ import static io.github.devcontainercache.report.Entries.container;
 import static io.github.devcontainercache.report.Entries.existing;
 import static io.github.devcontainercache.report.Entries.file;
 import static io.github.devcontainercache.report.Entries.missing;
+import static io.github.devcontainercache.report.Entries.withContentSource;
 import static io.github.devcontainercache.report.Entries.withFiles;
 import static io.github.devcontainercache.report.Entries.withSizeSource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,30 @@ class ReportWriterTest {
         @Test
         void missingVolumesHaveNoSource() {
             assertThat(ReportWriter.sizeSources(report(missing("e", "pip", null)))).isEmpty();
+        }
+    }
+
+    @Nested
+    class ContentSources {
+
+        @Test
+        void groupsTheVolumesByHowTheirContentWasReadAndSaysHowToReadEverything() {
+            CacheReport report = report(
+                    withContentSource(existing("a", "pip", 1L, null, List.of()), Reporter.CONTENT_STAT),
+                    withContentSource(existing("b", "pip", 1L, null, List.of()), Reporter.CONTENT_WALK),
+                    withContentSource(existing("c", "pip", 1L, null, List.of()), Reporter.CONTENT_STREAM),
+                    withContentSource(existing("d", "whisper", 1L, null, List.of()), Reporter.CONTENT_STAT),
+                    missing("e", "pip", null));
+            assertThat(ReportWriter.contentSources(report)).containsExactly(
+                    "Content read through the archive API, only the root's owner and the stat of known files (file"
+                            + " counts, largest files and pip's layout with -Ddevcontainer-cache.content=full): a, d",
+                    "Content read by a walk of the mount point: b",
+                    "Content read through the archive API, every entry: c");
+        }
+
+        @Test
+        void missingVolumesHaveNoSource() {
+            assertThat(ReportWriter.contentSources(report(missing("e", "pip", null)))).isEmpty();
         }
     }
 }
