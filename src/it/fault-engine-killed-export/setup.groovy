@@ -11,7 +11,7 @@ new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=${doc
 
 def export = new File(basedir, 'target/devcontainer-cache/export')
 dockerd.killWhen {
-    def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.endsWith("-${volume}.staging.tar") }
+    def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.contains("-${volume}.staging.tar") }
     staging != null && staging.length() > (1 << 20)
 }
 return true

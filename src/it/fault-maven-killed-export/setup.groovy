@@ -12,7 +12,7 @@ Thread.startDaemon('it-maven-killer') {
     long pid = engine.waitForHelperOf(volume)
     long deadline = System.currentTimeMillis() + 120_000
     while (System.currentTimeMillis() < deadline) {
-        def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.endsWith("-${volume}.staging.tar") }
+        def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.contains("-${volume}.staging.tar") }
         if (staging != null && staging.length() > (1 << 20)) {
             ProcessHandle.of(pid).ifPresent { it.destroyForcibly() }
             new File(basedir, 'killed-pid').text = pid.toString()

@@ -567,6 +567,10 @@ public final class Messages {
 
     // ---- export and import ------------------------------------------------------------------------------
 
+    public static String fileChangedDuringExport(String file) {
+        return "'" + file + "' changed while it was exported; export the cache again while no container writes to it";
+    }
+
     public static String exported(String volume, Path archive, int files, long bytes, long archiveBytes) {
         return "Exported " + volume + " to " + archive + ": " + count(files, "file") + ", " + ByteSize.format(bytes)
                 + ", archive " + ByteSize.format(archiveBytes) + ".";

@@ -4,15 +4,18 @@ import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,10 +37,12 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Writes a cache to {@code <volume>.tar.zst} (or {@code .tar.gz}, {@code .tar}): the manifest first, then every
- * entry with its owner, mode and time. Streams: no file and no archive is held in memory. The manifest needs every
- * file's SHA-256 before the first file is written: a directory is read twice (hashed, then written), a stream of
- * the archive API goes to an uncompressed staging tar first, hashed on the way; the archive is then written under a temporary name and moved into place only when complete: an
- * interrupted export leaves no file that looks complete.
+ * entry with its owner, mode and time. One pass over the cache: its entries are written, compressed and hashed on
+ * the way to a temporary body file; the manifest, which needs every file's SHA-256, then goes in a frame of its own
+ * (a zstd frame, a gzip member, plain tar records) in front of the body, whose compressed bytes are copied behind it.
+ * Decompressors read consecutive frames as one stream, so the archive is one tar that starts with its manifest, as
+ * it always was. Nothing is held in memory; the archive is moved into place only when complete: an interrupted
+ * export leaves no file that looks complete.
  */
 public final class Exporter {
 
@@ -45,12 +50,10 @@ public final class Exporter {
     public interface Source {
         /** Writes every entry of the cache, named relative to its root ("./" for the root), to {@code tar}. */
         void copyTo(TarArchiveOutputStream tar, Progress progress) throws IOException;
-
-        /** Whether the source can be read twice (a directory can, a stream cannot). */
-        default boolean rereadable() {
-            return false;
-        }
     }
+
+    /** The copy buffer: large, as the engine's stream and the disk give their best with large reads. */
+    static final int BUFFER_BYTES = 1 << 20;
 
     private final BuildLog log;
 
@@ -67,53 +70,29 @@ public final class Exporter {
         removeFilesOfDeadExports(directory, volume);
         // Names of this export's own: another build exporting the same cache into the same directory at the same
         // time writes its own files, and the last complete archive moved into place wins.
-        Path staging = temporaryFile(directory, volume, ".staging.tar");
+        Path body = temporaryFile(directory, volume, ".staging" + compression.suffix());
         Path partial = temporaryFile(directory, volume, compression.suffix() + ".part");
         boolean complete = false;
         try {
-            HashingTar staged;
-            try (OutputStream out = source.rereadable()
-                            ? OutputStream.nullOutputStream()
-                            : new BufferedOutputStream(Files.newOutputStream(staging), 1 << 16);
-                    HashingTar tar = new HashingTar(out)) {
-                source.copyTo(tar, new Progress(log, "Hashing " + volume, expectedBytes));
-                staged = tar;
+            HashingTar written;
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(body), BUFFER_BYTES);
+                    OutputStream compressed = compression.compress(file);
+                    HashingTar tar = new HashingTar(compressed)) {
+                source.copyTo(tar, new Progress(log, "Writing " + target.getFileName(), expectedBytes));
+                written = tar;
             }
             Manifest manifest = new Manifest(pluginVersion, volume, kind, labels,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), staged.entries, staged.total,
-                    staged.files);
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-                    OutputStream compressed = compression.compress(file);
-                    HashingTar tar = new HashingTar(compressed, false)) {
-                byte[] json = manifest.toJson();
-                tar.recording = false;
-                TarArchiveEntry manifestEntry = new TarArchiveEntry(Manifest.ENTRY);
-                manifestEntry.setSize(json.length);
-                manifestEntry.setMode(0100644);
-                manifestEntry.setModTime(FileTime.from(Instant.now()));
-                tar.putArchiveEntry(manifestEntry);
-                tar.write(json);
-                tar.closeArchiveEntry();
-                tar.recording = true;
-                Progress progress = new Progress(log, "Writing " + target.getFileName(), manifest.totalBytes());
-                if (source.rereadable()) {
-                    source.copyTo(tar, progress);
-                    // sizes and times, not hashes: a second SHA-256 of every byte would cost more than it catches
-                    if (!tar.stamps.equals(staged.stamps)) {
-                        throw new IOException("the cache changed while it was exported; export it again while no"
-                                + " container writes to it");
-                    }
-                } else {
-                    try (InputStream stagedTar = new BufferedInputStream(Files.newInputStream(staging), 1 << 16)) {
-                        TarArchiveInputStream entries = new TarArchiveInputStream(stagedTar);
-                        for (TarArchiveEntry entry = entries.getNextEntry(); entry != null;
-                                entry = entries.getNextEntry()) {
-                            tar.putArchiveEntry(entry);
-                            if (EntrySafety.isRegular(entry)) {
-                                copy(entries, tar, progress);
-                            }
-                            tar.closeArchiveEntry();
-                        }
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), written.entries, written.total,
+                    written.files);
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                try (OutputStream frame = compression.compress(new BufferedOutputStream(
+                        new UnclosedOutputStream(Channels.newOutputStream(out)), 1 << 16))) {
+                    frame.write(manifestRecords(manifest.toJson()));
+                }
+                try (FileChannel in = FileChannel.open(body, StandardOpenOption.READ)) {
+                    long size = in.size();
+                    for (long done = 0; done < size; ) {
+                        done += in.transferTo(done, size - done, out);
                     }
                 }
             }
@@ -122,13 +101,46 @@ public final class Exporter {
             log.info(Messages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
             return target;
         } finally {
-            Files.deleteIfExists(staging);
+            Files.deleteIfExists(body);
             Files.deleteIfExists(partial);
             // An older archive would look like the result of this failed export; one that another build finished
             // meanwhile is complete, and stays.
             if (!complete && Files.exists(target) && Files.getLastModifiedTime(target).toMillis() < started) {
                 Files.deleteIfExists(target);
             }
+        }
+    }
+
+    /**
+     * The manifest as tar records: its header and its content padded to a whole record, and no end-of-archive
+     * records, as the body's entries follow.
+     */
+    static byte[] manifestRecords(byte[] json) {
+        TarArchiveEntry entry = new TarArchiveEntry(Manifest.ENTRY);
+        entry.setSize(json.length);
+        entry.setMode(0100644);
+        entry.setModTime(FileTime.from(Instant.now()));
+        int record = TarConstants.DEFAULT_RCDSIZE;
+        byte[] records = new byte[record + (json.length + record - 1) / record * record];
+        entry.writeEntryHeader(records);
+        System.arraycopy(json, 0, records, record, json.length);
+        return records;
+    }
+
+    /** Leaves the stream under it open: the manifest's frame is closed, and the body still goes behind it. */
+    private static final class UnclosedOutputStream extends FilterOutputStream {
+        UnclosedOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            out.write(buffer, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 
@@ -155,6 +167,7 @@ public final class Exporter {
         Pattern prefix = Pattern.compile("\\.dcc-export-(\\d{1,18})-([0-9a-f]+)-[0-9a-f]+-");
         List<String> endings = new ArrayList<>(List.of(volume + ".staging.tar"));
         for (Compression compression : Compression.values()) {
+            endings.add(volume + ".staging" + compression.suffix());
             endings.add(volume + compression.suffix() + ".part");
         }
         try (Stream<Path> files = Files.list(directory)) {
@@ -172,24 +185,14 @@ public final class Exporter {
     /** A tar output that hashes each regular file on its way through, for the manifest. */
     private static final class HashingTar extends TarArchiveOutputStream {
         final Map<String, Manifest.FileDigest> files = new LinkedHashMap<>();
-        /** Each regular file's size and modification time: what tells a file that changed between two reads. */
-        final Map<String, String> stamps = new LinkedHashMap<>();
-        private final boolean hashing;
-        /** Off while the manifest entry is written: a cache file of that name is content, and is recorded. */
-        boolean recording = true;
         long entries;
         long total;
+        private final MessageDigest digest = sha256();
         private String current;
-        private MessageDigest digest;
         private long size;
 
         HashingTar(OutputStream out) {
-            this(out, true);
-        }
-
-        HashingTar(OutputStream out, boolean hashing) {
             super(out);
-            this.hashing = hashing;
             setLongFileMode(LONGFILE_POSIX);
             setBigNumberMode(BIGNUMBER_POSIX);
         }
@@ -205,23 +208,19 @@ public final class Exporter {
             } finally {
                 nested--;
             }
-            if (nested > 0 || !recording) {
+            if (nested > 0) {
                 return;
             }
             entries++;
-            boolean regular = EntrySafety.isRegular(entry);
-            current = regular ? EntrySafety.normalize(entry.getName()) : null;
-            digest = regular && hashing ? sha256() : null;
-            if (regular) {
-                stamps.put(current, entry.getSize() + "@" + entry.getModTime().getTime());
-            }
+            current = EntrySafety.isRegular(entry) ? EntrySafety.normalize(entry.getName()) : null;
+            digest.reset();
             size = 0;
         }
 
         @Override
         public void write(byte[] buffer, int offset, int length) throws IOException {
             super.write(buffer, offset, length);
-            if (nested == 0 && digest != null) {
+            if (nested == 0 && current != null) {
                 digest.update(buffer, offset, length);
                 size += length;
             }
@@ -230,34 +229,24 @@ public final class Exporter {
         @Override
         public void closeArchiveEntry() throws IOException {
             super.closeArchiveEntry();
-            if (nested > 0 || !recording) {
+            if (nested > 0) {
                 return;
             }
-            if (current != null && digest != null) {
+            if (current != null) {
                 files.put(current, new Manifest.FileDigest(size, hex(digest)));
                 total += size;
             }
             current = null;
-            digest = null;
         }
     }
 
     /** The entries of a directory on this host, in a stable order, with owners, modes and times. */
     public static Source directory(Path root) {
-        return new Source() {
-            @Override
-            public boolean rereadable() {
-                return true;
-            }
-
-            @Override
-            public void copyTo(TarArchiveOutputStream tar, Progress progress) throws IOException {
-                copyDirectory(root, tar, progress);
-            }
-        };
+        return (tar, progress) -> copyDirectory(root, tar, progress);
     }
 
     private static void copyDirectory(Path root, TarArchiveOutputStream tar, Progress progress) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
         {
             List<Path> paths;
             try (Stream<Path> walk = Files.walk(root)) {
@@ -289,7 +278,7 @@ public final class Exporter {
                 tar.putArchiveEntry(entry);
                 if (regular) {
                     try (InputStream in = Files.newInputStream(path)) {
-                        copy(in, tar, progress);
+                        copyExactly(in, tar, entry.getSize(), progress, buffer, relative);
                     }
                 }
                 tar.closeArchiveEntry();
@@ -300,6 +289,7 @@ public final class Exporter {
     /** The entries of a tar stream of the archive API, named {@code <volume>/...}, renamed relative to the root. */
     public static Source archiveStream(InputStream stream) {
         return (tar, progress) -> {
+            byte[] buffer = new byte[BUFFER_BYTES];
             TarArchiveInputStream in = new TarArchiveInputStream(stream);
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String name = entry.getName();
@@ -316,7 +306,7 @@ public final class Exporter {
                 }
                 tar.putArchiveEntry(entry);
                 if (EntrySafety.isRegular(entry)) {
-                    copy(in, tar, progress);
+                    copy(in, tar, progress, buffer);
                 }
                 tar.closeArchiveEntry();
             }
@@ -330,8 +320,29 @@ public final class Exporter {
         return tar;
     }
 
-    static void copy(InputStream in, OutputStream out, Progress progress) throws IOException {
-        byte[] buffer = new byte[1 << 16];
+    /**
+     * Copies the {@code size} bytes the entry's header announced, and fails when the file holds fewer or more: a
+     * container wrote to it while it was read, and an archive of it would hold neither its old nor its new content.
+     */
+    private static void copyExactly(InputStream in, OutputStream out, long size, Progress progress, byte[] buffer,
+            String file) throws IOException {
+        long left = size;
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer, 0, read);
+            progress.add(read);
+            left -= read;
+        }
+        if (left > 0 || in.read() >= 0) {
+            throw new IOException(Messages.fileChangedDuringExport(file));
+        }
+    }
+
+    /** Copies through the caller's buffer: one for a whole export, not one for each of its thousands of files. */
+    static void copy(InputStream in, OutputStream out, Progress progress, byte[] buffer) throws IOException {
         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
             out.write(buffer, 0, read);
             progress.add(read);

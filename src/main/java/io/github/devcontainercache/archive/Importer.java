@@ -79,6 +79,8 @@ public final class Importer {
             java.util.Map<String, String> symlinks = new java.util.HashMap<>();
             java.util.List<String> paths = new ArrayList<>();
             long unlisted = 0;
+            byte[] buffer = new byte[Exporter.BUFFER_BYTES];
+            MessageDigest digest = Exporter.sha256();
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 in.allow(padded(entry.getSize()) + MAX_HEADER_BYTES);
                 String refusal = !entry.isCheckSumOK()
@@ -109,9 +111,8 @@ public final class Importer {
                         seen.add(path);
                     } else {
                         hashed = true;
-                        MessageDigest digest = Exporter.sha256();
+                        digest.reset();
                         long size = 0;
-                        byte[] buffer = new byte[1 << 16];
                         for (int read = tar.read(buffer); read >= 0; read = tar.read(buffer)) {
                             digest.update(buffer, 0, read);
                             size += read;
@@ -244,6 +245,7 @@ public final class Importer {
         Path realRoot = root.toRealPath();
         java.util.List<Object[]> directories = new ArrayList<>();
         java.util.List<Object[]> links = new ArrayList<>();
+        byte[] buffer = new byte[Exporter.BUFFER_BYTES];
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                 InputStream in = compression.decompress(file)) {
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
@@ -276,7 +278,7 @@ public final class Importer {
                     continue;
                 } else {
                     try (OutputStream out = Files.newOutputStream(path)) {
-                        tar.transferTo(out);
+                        copy(tar, out, buffer);
                     }
                 }
                 applyAttributes(path, entry);
@@ -292,6 +294,13 @@ public final class Importer {
         // directories last, deepest first: writing into them changed their times
         for (int i = directories.size() - 1; i >= 0; i--) {
             applyAttributes((Path) directories.get(i)[0], (TarArchiveEntry) directories.get(i)[1]);
+        }
+    }
+
+    /** Copies through the caller's buffer: one for a whole import, not one for each of its thousands of files. */
+    private static void copy(InputStream in, OutputStream out, byte[] buffer) throws IOException {
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            out.write(buffer, 0, read);
         }
     }
 
@@ -328,6 +337,7 @@ public final class Importer {
                     InputStream in = compression.decompress(file)) {
                 TarArchiveInputStream tar = new TarArchiveInputStream(in);
                 TarArchiveOutputStream renamed = Exporter.tarOut(out);
+                byte[] buffer = new byte[Exporter.BUFFER_BYTES];
                 tar.getNextEntry(); // the manifest: only the first entry is; a cache file of that name is content
                 for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                     String path = EntrySafety.normalize(entry.getName());
@@ -337,7 +347,7 @@ public final class Importer {
                     }
                     renamed.putArchiveEntry(entry);
                     if (EntrySafety.isRegular(entry)) {
-                        tar.transferTo(renamed);
+                        copy(tar, renamed, buffer);
                     }
                     renamed.closeArchiveEntry();
                 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.github.devcontainercache.Messages;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,9 @@ import java.util.function.BiConsumer;
  * short.
  */
 public final class DockerEngine implements AutoCloseable {
+
+    /** The read buffer of an archive stream. */
+    static final int STREAM_BUFFER_BYTES = 1 << 20;
 
     private final DockerHttpClient http;
     private final EngineEndpoint endpoint;
@@ -240,7 +244,9 @@ public final class DockerEngine implements AutoCloseable {
         }
         String what = "read " + path + " of container " + containerId;
         // A read that fails is the engine gone or the connection cut: say so, not the transport's own words.
-        return new FilterInputStream(response.getBody()) {
+        // Large reads: the tar readers skip and read in 8 KiB steps, each a system call and a wake-up of the engine
+        // without a buffer; with it, each takes what the engine has sent, up to a whole chunk of its answer.
+        return new FilterInputStream(new BufferedInputStream(response.getBody(), STREAM_BUFFER_BYTES)) {
             @Override
             public int read() throws IOException {
                 try {

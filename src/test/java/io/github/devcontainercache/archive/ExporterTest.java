@@ -82,7 +82,7 @@ class ExporterTest {
         assertThat(archive).isEqualTo(out.resolve("test-cache" + compression.suffix())).isRegularFile();
         assertThat(Compression.ofFile(archive)).contains(compression);
         try (Stream<Path> left = Files.list(out)) {
-            assertThat(left).containsExactly(archive); // no .part, no .staging.tar
+            assertThat(left).containsExactly(archive); // no .part, no staging body
         }
     }
 
@@ -295,6 +295,7 @@ class ExporterTest {
         String host = Integer.toHexString(io.github.devcontainercache.BuildIdentity.host().hashCode());
         Path killedStaging = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-1a-pip.staging.tar"), new byte[1]);
         Path killedPart = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-2b-pip.tar.zst.part"), new byte[1]);
+        Path killedBody = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-2c-pip.staging.tar.gz"), new byte[1]);
         Path running = Files.write(out.resolve(".dcc-export-" + alive + "-" + host + "-3c-pip.staging.tar"), new byte[1]);
         Path otherHost = Files.write(out.resolve(".dcc-export-" + dead + "-0-4d-pip.staging.tar"), new byte[1]);
         Path otherCache = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-5e-a-pip.staging.tar"), new byte[1]);
@@ -305,6 +306,7 @@ class ExporterTest {
 
         assertThat(killedStaging).doesNotExist();
         assertThat(killedPart).doesNotExist();
+        assertThat(killedBody).doesNotExist();
         assertThat(running).exists();
         assertThat(otherHost).exists();
         assertThat(otherCache).exists();
