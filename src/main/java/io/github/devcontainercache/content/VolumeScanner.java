@@ -91,6 +91,7 @@ public final class VolumeScanner {
      */
     public static VolumeScan scan(InputStream tar, int keepLargest) throws IOException {
         VolumeScan scan = new VolumeScan(keepLargest);
+        byte[] buffer = new byte[1 << 20];
         TarArchiveInputStream entries = new TarArchiveInputStream(tar);
         boolean first = true;
         for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
@@ -111,6 +112,10 @@ public final class VolumeScanner {
             int slash = name.indexOf('/');
             if (slash >= 0 && slash < name.length() - 1) {
                 scan.addFile(name.substring(slash + 1), entry.getSize());
+            }
+            // read through one buffer: the tar reader's own skip takes a new 8 KiB array for every read
+            while (entries.read(buffer) >= 0) {
+                // the content is not needed, only its end
             }
         }
         return scan;
