@@ -1,4 +1,5 @@
-// A private engine holding a cache of 180 MB; report reads its content through the archive API, and a watcher
+// A private engine holding a cache of 180 MB; report reads every entry of it through the archive API (content=full
+// in the pom: one stream of the whole cache), and a watcher
 // kills the engine (SIGKILL of dockerd) once the helper that reads it has been there for a moment.
 def ItEngine = evaluate(new File(itLib, 'engine.groovy'))
 def PrivateEngine = evaluate(new File(itLib, 'private-engine.groovy'))

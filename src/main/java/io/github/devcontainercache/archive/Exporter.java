@@ -4,6 +4,7 @@ import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
+import io.github.devcontainercache.content.TarStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -31,7 +32,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
@@ -290,8 +290,8 @@ public final class Exporter {
     public static Source archiveStream(InputStream stream) {
         return (tar, progress) -> {
             byte[] buffer = new byte[BUFFER_BYTES];
-            TarArchiveInputStream in = new TarArchiveInputStream(stream);
-            for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+            TarStream in = new TarStream(stream, BUFFER_BYTES);
+            for (TarArchiveEntry entry = in.next(); entry != null; entry = in.next()) {
                 String name = entry.getName();
                 int slash = name.indexOf('/');
                 String relative = slash < 0 || slash == name.length() - 1 ? "./" : name.substring(slash + 1);
@@ -306,7 +306,7 @@ public final class Exporter {
                 }
                 tar.putArchiveEntry(entry);
                 if (EntrySafety.isRegular(entry)) {
-                    copy(in, tar, progress, buffer);
+                    copy(in.content(), tar, progress, buffer);
                 }
                 tar.closeArchiveEntry();
             }

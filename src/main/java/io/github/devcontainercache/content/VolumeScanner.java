@@ -1,5 +1,6 @@
 package io.github.devcontainercache.content;
 
+import io.github.devcontainercache.caches.Owner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** Fills a {@link VolumeScan} from a directory on this host or from a tar stream of the archive API. */
 public final class VolumeScanner {
@@ -91,13 +91,12 @@ public final class VolumeScanner {
      */
     public static VolumeScan scan(InputStream tar, int keepLargest) throws IOException {
         VolumeScan scan = new VolumeScan(keepLargest);
-        byte[] buffer = new byte[1 << 20];
-        TarArchiveInputStream entries = new TarArchiveInputStream(tar);
+        TarStream entries = new TarStream(tar, 1 << 20);
         boolean first = true;
-        for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        for (TarArchiveEntry entry = entries.next(); entry != null; entry = entries.next()) {
             if (first && entry.isDirectory()) {
                 try {
-                    scan.rootOwner(new io.github.devcontainercache.caches.Owner(entry.getLongUserId(), entry.getLongGroupId()));
+                    scan.rootOwner(new Owner(entry.getLongUserId(), entry.getLongGroupId()));
                 } catch (IllegalArgumentException impossible) {
                     // an owner no system has: leave it unknown
                 }
@@ -113,12 +112,7 @@ public final class VolumeScanner {
             if (slash >= 0 && slash < name.length() - 1) {
                 scan.addFile(name.substring(slash + 1), entry.getSize());
             }
-            // read through one buffer: the tar reader's own skip takes a new 8 KiB array for every read
-            while (entries.read(buffer) >= 0) {
-                // the content is not needed, only its end
-            }
         }
         return scan;
     }
-
 }
