@@ -4,7 +4,11 @@ def dockerd = PrivateEngine.of(basedir)
 def engine = ItEngine.forProject(itRun, basedir).onHost(dockerd.host)
 def volume = engine.name('pip')
 try {
-    ItEngine.logContains(basedir, "the connection to the engine at ${dockerd.host} broke before it finished", 'BUILD FAILURE')
+    String log = new File(basedir, 'build.log').getText('UTF-8')
+    // killed while it streamed the cache, or (on a busy machine) while the request for it was still on its way
+    assert log.contains("the connection to the engine at ${dockerd.host} broke before it finished") ||
+            log.contains("The engine at ${dockerd.host} did not complete 'GET /containers/")
+    ItEngine.logContains(basedir, 'BUILD FAILURE')
     ItEngine.logLacks(basedir, '\tat ', 'Report written to')
     dockerd.assertBuildFailedSoonAfterKill('the report did not read the cache')
     // no report that looks complete
