@@ -33,8 +33,12 @@ try {
         def missing = report.caches.find { it.volume == engine.name('missing') }
         assert missing.exists == false && missing.sizeBytes == null && missing.contentSource == null
     }
+    // the first report reads the mount point where it can; elsewhere (a user without access to it, a remote or
+    // rootless engine) it takes the archive API's default, as the third does
+    def pipOf = { report -> report.caches.find { it.volume == engine.name('pip') } }
+    boolean directReadAll = pipOf(direct).contentSource != 'archive API stat'
     // what a report that read every entry says besides
-    [direct, viaEngine].each { report ->
+    (directReadAll ? [direct, viaEngine] : [viaEngine]).each { report ->
         def pip = report.caches.find { it.volume == engine.name('pip') }
         assert pip.files == 5
         assert pip.pip['http-v2'] == [sizeBytes: 5000, files: 2]
@@ -47,20 +51,22 @@ try {
     }
     assert viaEngine.caches.findAll { it.exists }*.contentSource == ['archive API stream', 'archive API stream']
     // by default through the archive API: the engine's size and the stat of the files that have an expected content
-    def pipSummary = summary.caches.find { it.volume == engine.name('pip') }
-    if (pipSummary.sizeSource == 'engine df') {
-        assert pipSummary.contentSource == 'archive API stat'
-        assert pipSummary.files == null && pipSummary.pip == [:] && pipSummary.largestFiles == []
-        // a stat knows the size of files below the root too
-        assert pipSummary.checksums == [[file: 'wheels/numpy.whl', sizeBytes: 50000, status: 'ok'],
-                                        [file: 'selfcheck/s.json', sizeBytes: 2, status: 'ok']]
-        assert summary.caches.find { it.volume == engine.name('whisper') }.contentSource == 'archive API stat'
-        ItEngine.logContains(basedir, "Content read through the archive API, only the root's owner and the stat of" +
-                " known files (file counts, largest files and pip's layout with -Ddevcontainer-cache.content=full): " +
-                "${engine.name('pip')}, ${engine.name('whisper')}")
-    } else {
-        // an engine that does not say a volume's size: every entry is read to measure it
-        assert pipSummary.contentSource == 'archive API stream' && pipSummary.files == 5
+    (directReadAll ? [summary] : [summary, direct]).each { report ->
+        def pipSummary = pipOf(report)
+        if (pipSummary.sizeSource == 'engine df') {
+            assert pipSummary.contentSource == 'archive API stat'
+            assert pipSummary.files == null && pipSummary.pip == [:] && pipSummary.largestFiles == []
+            // a stat knows the size of files below the root too
+            assert pipSummary.checksums == [[file: 'wheels/numpy.whl', sizeBytes: 50000, status: 'ok'],
+                                            [file: 'selfcheck/s.json', sizeBytes: 2, status: 'ok']]
+            assert report.caches.find { it.volume == engine.name('whisper') }.contentSource == 'archive API stat'
+            ItEngine.logContains(basedir, "Content read through the archive API, only the root's owner and the stat" +
+                    " of known files (file counts, largest files and pip's layout with -Ddevcontainer-cache.content=full): " +
+                    "${engine.name('pip')}, ${engine.name('whisper')}")
+        } else {
+            // an engine that does not say a volume's size: every entry is read to measure it
+            assert pipSummary.contentSource == 'archive API stream' && pipSummary.files == 5
+        }
     }
     assert direct.caches.find { it.volume == engine.name('pip') }.sizeSource == 'mount point' ||
            !engine.mountPointReadable(basedir, engine.name('pip'))
