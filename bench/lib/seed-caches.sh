@@ -30,10 +30,11 @@ PY
   head -c 145262807 /dev/urandom > "$whisper/base.pt"
 }
 
+# The milliseconds the command takes, its output discarded; fails when it fails.
 millis() {
   local start end
   start=$(date +%s%N)
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
