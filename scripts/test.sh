@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# The project's whole test suite. Run it through scripts/with-engine.sh --tls --podman:
+# The project's whole test suite. Run it through scripts/with-engine.sh --tls --podman --rootless --rootless-podman
+# (as root):
 #   1. unit tests, then every integration test under src/it against the engine DOCKER_HOST names;
 #   2. the engine suite (the integration tests below, one or more per goal) again against the other engines and
 #      setups with-engine.sh started: a TLS dockerd reached through DOCKER_HOST/DOCKER_TLS_VERIFY/DOCKER_CERT_PATH
 #      and through a docker context, and Podman's service reached through DOCKER_HOST and through its well-known
 #      socket; each run also checks that every build named the engine it was meant to reach;
-#   3. after each run, whatever its result, a check that the tests left nothing on the engine;
-#   4. discovery over the corpus of real dev container configurations where ../shared holds it.
-# Arguments go to the first Maven run.
+#   3. as the unprivileged user with-engine.sh made (DCC_USER), each run in a copy of the checkout of its own and
+#      offline from the user's copy of the Maven local repository: every integration test that needs no root
+#      against the main engine, whose volumes the user cannot read; the engine suite against the user's rootless
+#      Docker, through its docker context; and the engine suite against the user's rootless Podman, through its
+#      well-known socket. Each also checks that every volume was read through the archive API;
+#   4. after each run, whatever its result, a check that the tests left nothing on the engine;
+#   5. discovery over the corpus of real dev container configurations where ../shared holds it.
+# The runs of 2 and 3 go in two lanes side by side, on different engines; each lane's output is printed when it ends,
+# each run's with its time. The summary gives every run's result; a failed run fails the whole. Arguments go to the
+# first run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,19 +28,93 @@ fi
 ENGINE_SUITE="check-ok,check-missing,create-owner,report-content,list-largest-first,wipe-cli-removes-declared"
 ENGINE_SUITE+=",wipe-mode-empty,export-import-roundtrip,import-seed-files"
 
+# What runs as the user against the main engine: every integration test but those that need root, the fault tests
+# (they start private dockerds of their own) and the tls-* tests (they read the TLS engine's keys, root's alone).
+USER_TESTS="*,!tls-*,!lib,!fault-engine-killed-*"
+
+# The suite is bound by CPU, and most of it goes to the few hundred short Maven processes of the integration tests:
+# for them the JIT's optimizing compiler and the parallel collector's threads cost more than they save (without
+# them, 45% less CPU time for the same tests). The plugin's speed is measured by bench/, with default settings.
+export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
 # The integration tests name everything they make it-<run>-...; the checks below look only at this run's.
 RUN="$(date +%y%m%d%H%M%S)$$"
-FAILED=()
 SCRATCH="$(mktemp -d /tmp/dcc-test.XXXXXX)"
-trap 'rm -rf "$SCRATCH"' EXIT
+# The user's folder: its checkouts, its Maven local repository, an empty docker configuration.
+USER_WORK=""
 
-# Whether the engine the environment after $1 names (env assignments, or -u NAME) holds anything of the run $2.
+# Stops a process and everything it started, by their pids, the children first.
+stop_tree() {
+  local child
+  for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do stop_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null
+}
+# On TERM (scripts/with-engine.sh passes INT on as TERM), whatever this script started stops too, before the
+# engines do.
+stop_children() {
+  local child
+  for child in $(cat /proc/$$/task/*/children 2>/dev/null); do stop_tree "$child"; done
+}
+trap 'rm -rf "$SCRATCH" ${USER_WORK:+"$USER_WORK"}' EXIT
+trap 'stop_children; exit 143' TERM INT
+
+# Runs a command in the background and waits for it: a trap runs only once a command in the foreground ends.
+run() {
+  "$@" &
+  wait "$!"
+}
+
+# Records the result of the run $1, started at second $2 of this script, failed for the reasons after them.
+record() {
+  local name="$1" seconds=$((SECONDS - $2)) result=passed; shift 2
+  if [ "$#" -gt 0 ]; then
+    local IFS=,
+    result="FAILED ($*)"
+  fi
+  printf '%s\t%s\t%s\n' "$name" "$result" "$seconds" >>"$SCRATCH/results"
+  echo "=== $name: $result in $seconds s ==="
+}
+
+# Runs a command as the user, in a clean environment with the assignments given before it (env's syntax).
+as_user() {
+  setpriv --reuid="$DCC_USER" --regid="$(id -g "$DCC_USER")" --init-groups \
+    env -i HOME="$(getent passwd "$DCC_USER" | cut -d: -f6)" USER="$DCC_USER" LOGNAME="$DCC_USER" PATH="$PATH" \
+    LANG="${LANG:-C.UTF-8}" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} ${MAVEN_OPTS:+MAVEN_OPTS="$MAVEN_OPTS"} "$@"
+}
+
+# Makes the user's folder, once: its Maven local repository is a copy of this one's (what the first run
+# downloaded), so that its builds run offline.
+prepare_user() {
+  [ -z "$USER_WORK" ] || return 0
+  USER_WORK="$(mktemp -d /tmp/dcc-user.XXXXXX)" || return 1
+  chown "$DCC_USER:" "$USER_WORK" || return 1
+  local repository="$HOME/.m2/repository"
+  if [ ! -d "$repository" ]; then
+    echo "No Maven local repository at $repository to give $DCC_USER." >&2
+    return 1
+  fi
+  cp -a "$repository" "$USER_WORK/repository" && chown -R "$DCC_USER:" "$USER_WORK/repository" \
+    && as_user mkdir "$USER_WORK/docker-config"
+}
+
+# A copy of this checkout, but its target/, made by the user under the name $1 once; prints its path.
+user_checkout() {
+  local dir="$USER_WORK/$1"
+  if [ ! -d "$dir" ]; then
+    as_user mkdir "$dir" && tar --exclude=./target -cf - . | as_user tar -xf - -C "$dir" || return 1
+  fi
+  echo "$dir"
+}
+
+# Whether the engine the environment after $1 names (env's syntax; as the user where AS_USER is set) holds
+# anything of the run $2.
 check_leftovers() {
   local label="$1" run="$2"; shift 2
-  local volumes helpers
+  local runner=(env) volumes helpers
+  [ -z "${AS_USER:-}" ] || runner=(as_user)
   # a docker command that fails must fail the check, not look like an empty engine
-  if ! volumes="$(env "$@" docker volume ls -q)" \
-      || ! helpers="$(env "$@" docker ps -a --filter label=io.github.devcontainercache.helper=true --format '{{.Names}} {{.Mounts}}')"; then
+  if ! volumes="$("${runner[@]}" "$@" docker volume ls -q)" \
+      || ! helpers="$("${runner[@]}" "$@" docker ps -a --filter label=io.github.devcontainercache.helper=true --format '{{.Names}} {{.Mounts}}')"; then
     echo "Could not list what the tests ($label) left on the engine." >&2
     return 1
   fi
@@ -47,71 +129,218 @@ check_leftovers() {
   echo "No helper container and no test volume left on the engine ($label)."
 }
 
-# Runs the tests $2 against one engine setup: $1 names it, $3 is what every build log must say of the engine,
-# the rest is the environment (env assignments, or -u NAME).
+# Runs the tests $2 against one engine setup and records the result: $1 names it, $3 is what the build log of
+# every test of the engine suite must say of the engine, the rest is the environment (env's syntax). Set for the
+# call: AS_USER, to run as the user, offline, in the checkout CHECKOUT; ARCHIVE_API_ONLY, to check that no volume
+# was read on its mount point; LEFTOVERS_HOST, where the leftover check's docker commands must go.
 variant() {
   local name="$1" tests="$2" expect="$3"; shift 3
-  local run="$RUN-$name" dir="target/it-$name"
+  local run="$RUN-$name" checkout="${CHECKOUT:-$PWD}" dir="target/it-$name" started=$SECONDS failed=()
+  local runner=(env) maven=(mvn)
+  if [ -n "${AS_USER:-}" ]; then
+    runner=(as_user)
+    # its own checkout builds the plugin again; the unit tests ran as root
+    maven=(mvn -o -Dmaven.repo.local="$USER_WORK/repository" -Dmaven.test.skip=true)
+  fi
   echo
   echo "=== Engine suite: $name ==="
-  if ! env "$@" mvn -B -Dstyle.color=never verify -DskipTests -Dit.run="$run" -Dit.directory="$dir" -Dinvoker.test="$tests"; then
-    FAILED+=("$name")
+  if ! (cd "$checkout" && "${runner[@]}" "$@" "${maven[@]}" -B -Dstyle.color=never verify -DskipTests \
+      -Dit.run="$run" -Dit.directory="$dir" -Dinvoker.test="$tests"); then
+    failed+=(tests)
   fi
-  local log
-  for log in "$dir"/*/build.log; do
-    # the tls-* tests are about engines that must not be reached
-    case "$log" in */tls-*/build.log) continue ;; esac
-    if ! grep -q -- "$expect" "$log"; then
+  local test log elsewhere=false
+  # the engine suite's builds all reach the engine; some others are about engines that must not be reached
+  for test in ${ENGINE_SUITE//,/ }; do
+    log="$checkout/$dir/$test/build.log"
+    if ! grep -q -- "$expect" "$log" 2>/dev/null; then
       echo "$log does not say the build reached $expect" >&2
-      FAILED+=("$name: engine")
+      elsewhere=true
     fi
   done
-  check_leftovers "$name" "$run" "$@" ${LEFTOVERS_HOST:+DOCKER_HOST="$LEFTOVERS_HOST"} || FAILED+=("$name: leftovers")
+  ! $elsewhere || failed+=(engine)
+  if [ -n "${ARCHIVE_API_ONLY:-}" ]; then
+    local on_mount_point
+    on_mount_point="$(grep -l -F -- '(read on the mount point)' "$checkout/$dir"/*/*.log 2>/dev/null)"
+    if [ -n "$on_mount_point" ]; then
+      echo "These builds read a volume on its mount point, which they should not be able to read:" $on_mount_point >&2
+      failed+=("mount point")
+    fi
+    if ! grep -q -F -- '(read through the archive API)' "$checkout/$dir"/*/build.log 2>/dev/null; then
+      echo "No build log of $name says that it read a volume through the archive API." >&2
+      failed+=("archive API")
+    fi
+  fi
+  check_leftovers "$name" "$run" "$@" ${LEFTOVERS_HOST:+DOCKER_HOST="$LEFTOVERS_HOST"} || failed+=(leftovers)
+  record "$name" "$started" "${failed[@]}"
 }
 
-mvn -B -Dstyle.color=never verify -Dit.run="$RUN" "$@" || FAILED+=("main")
-check_leftovers main "$RUN" || FAILED+=("main: leftovers")
+not_run() {
+  echo "Not run: $2" >&2
+  printf '%s\tFAILED (not run)\t0\n' "$1" >>"$SCRATCH/results"
+}
 
-if [ -n "${DCC_TLS_HOST:-}" ]; then
-  TLS_ENV=(DOCKER_HOST="$DCC_TLS_HOST" DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="$DCC_TLS_CERT_PATH")
-  variant tls "$ENGINE_SUITE,tls-*" "at $DCC_TLS_HOST (DOCKER_HOST, TLS)" "${TLS_ENV[@]}"
+# The runs against the TLS engine and root's Podman, one after the other in this checkout.
+root_engines() {
+  if [ -n "${DCC_TLS_HOST:-}" ]; then
+    TLS_ENV=(DOCKER_HOST="$DCC_TLS_HOST" DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="$DCC_TLS_CERT_PATH")
+    variant tls "$ENGINE_SUITE,tls-*" "at $DCC_TLS_HOST (DOCKER_HOST, TLS)" "${TLS_ENV[@]}"
 
-  # The same engine through a docker context, in a docker configuration of its own.
-  CONFIG="$SCRATCH/docker-config"
-  mkdir -p "$CONFIG"
-  env -u DOCKER_HOST DOCKER_CONFIG="$CONFIG" docker context create dcc-tls --description "devcontainer-cache tests" \
-    --docker "host=$DCC_TLS_HOST,ca=$DCC_TLS_CERT_PATH/ca.pem,cert=$DCC_TLS_CERT_PATH/cert.pem,key=$DCC_TLS_CERT_PATH/key.pem" >/dev/null
-  env -u DOCKER_HOST DOCKER_CONFIG="$CONFIG" docker context use dcc-tls >/dev/null
-  variant tls-context "$ENGINE_SUITE" "at $DCC_TLS_HOST (context 'dcc-tls', TLS)" \
-    -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT DOCKER_CONFIG="$CONFIG"
-else
-  echo "Not run: the engine suite over TLS (run through scripts/with-engine.sh --tls)."
-  FAILED+=("tls: not run")
-fi
-
-if [ -n "${DCC_PODMAN_HOST:-}" ]; then
-  variant podman "$ENGINE_SUITE" "Podman Engine .* at $DCC_PODMAN_HOST (DOCKER_HOST)" DOCKER_HOST="$DCC_PODMAN_HOST"
-
-  # Found without DOCKER_HOST, at the socket rootless Podman uses; the tests' own docker commands are told where.
-  EMPTY_CONFIG="$SCRATCH/empty-docker-config"
-  mkdir -p "$EMPTY_CONFIG"
-  if [ -S /var/run/docker.sock ]; then
-    echo "Not run: Podman through its well-known socket, as /var/run/docker.sock would be found first."
+    # The same engine through a docker context, in a docker configuration of its own.
+    CONFIG="$SCRATCH/docker-config"
+    mkdir -p "$CONFIG"
+    env -u DOCKER_HOST DOCKER_CONFIG="$CONFIG" docker context create dcc-tls --description "devcontainer-cache tests" \
+      --docker "host=$DCC_TLS_HOST,ca=$DCC_TLS_CERT_PATH/ca.pem,cert=$DCC_TLS_CERT_PATH/cert.pem,key=$DCC_TLS_CERT_PATH/key.pem" >/dev/null
+    env -u DOCKER_HOST DOCKER_CONFIG="$CONFIG" docker context use dcc-tls >/dev/null
+    variant tls-context "$ENGINE_SUITE" "at $DCC_TLS_HOST (context 'dcc-tls', TLS)" \
+      -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT DOCKER_CONFIG="$CONFIG"
   else
-    # the leftover check's docker commands are told where it is too
-    LEFTOVERS_HOST="$DCC_PODMAN_HOST" variant podman-socket "$ENGINE_SUITE" \
-      "Podman Engine .* at $DCC_PODMAN_HOST (well-known socket)" \
-      -u DOCKER_HOST -u DOCKER_CONTEXT DOCKER_CONFIG="$EMPTY_CONFIG" XDG_RUNTIME_DIR="$DCC_PODMAN_RUNTIME_DIR" \
-      DCC_IT_DOCKER_HOST="$DCC_PODMAN_HOST"
+    not_run tls "the engine suite over TLS (run through scripts/with-engine.sh --tls)."
   fi
-else
-  echo "Not run: the engine suite against Podman (run through scripts/with-engine.sh --podman)."
-  FAILED+=("podman: not run")
-fi
 
-if [ "${#FAILED[@]}" -gt 0 ]; then
+  if [ -n "${DCC_PODMAN_HOST:-}" ]; then
+    variant podman "$ENGINE_SUITE" "Podman Engine .* at $DCC_PODMAN_HOST (DOCKER_HOST)" DOCKER_HOST="$DCC_PODMAN_HOST"
+
+    # Found without DOCKER_HOST, at the socket rootless Podman uses; the tests' own docker commands are told where.
+    EMPTY_CONFIG="$SCRATCH/empty-docker-config"
+    mkdir -p "$EMPTY_CONFIG"
+    if [ -S /var/run/docker.sock ]; then
+      echo "Not run: Podman through its well-known socket, as /var/run/docker.sock would be found first."
+      printf 'podman-socket\tnot run (/var/run/docker.sock)\t0\n' >>"$SCRATCH/results"
+    else
+      # the leftover check's docker commands are told where it is too
+      LEFTOVERS_HOST="$DCC_PODMAN_HOST" variant podman-socket "$ENGINE_SUITE" \
+        "Podman Engine .* at $DCC_PODMAN_HOST (well-known socket)" \
+        -u DOCKER_HOST -u DOCKER_CONTEXT DOCKER_CONFIG="$EMPTY_CONFIG" XDG_RUNTIME_DIR="$DCC_PODMAN_RUNTIME_DIR" \
+        DCC_IT_DOCKER_HOST="$DCC_PODMAN_HOST"
+    fi
+  else
+    not_run podman "the engine suite against Podman (run through scripts/with-engine.sh --podman)."
+  fi
+}
+
+# Whether the runs as the user can go ahead; else records why the run $1 did not.
+user_ready() {
+  if [ -z "${DCC_USER:-}" ]; then
+    not_run "$1" "$1, as an unprivileged user (run through scripts/with-engine.sh --user, --rootless, --rootless-podman, as root)."
+  elif ! $USER_READY; then
+    printf '%s\tFAILED (no Maven local repository for %s)\t0\n' "$1" "$DCC_USER" >>"$SCRATCH/results"
+  else
+    return 0
+  fi
+  return 1
+}
+
+# As the user, against the main engine: the socket is the docker group's, the data-root root's alone. $1 names
+# the user's checkout.
+user_main() {
+  user_ready user || return
+  local started=$SECONDS checkout root_dir
+  root_dir="$(docker info --format '{{.DockerRootDir}}' 2>/dev/null)"
+  if [ -n "$root_dir" ] && as_user test -r "$root_dir/volumes"; then
+    echo "$DCC_USER can read the main engine's $root_dir/volumes: the run as the user would not test the archive API." >&2
+    record user "$started" "volumes readable"
+    return
+  fi
+  if ! checkout="$(user_checkout "$1")"; then
+    record user "$started" "no checkout"
+    return
+  fi
+  AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 variant user "$USER_TESTS" "at $DOCKER_HOST (DOCKER_HOST)" \
+    DOCKER_HOST="$DOCKER_HOST" DOCKER_CONFIG="$USER_WORK/docker-config" \
+    ${DOCKER_TLS_VERIFY:+DOCKER_TLS_VERIFY="$DOCKER_TLS_VERIFY"} ${DOCKER_CERT_PATH:+DOCKER_CERT_PATH="$DOCKER_CERT_PATH"}
+}
+
+# As the user, against its rootless Docker through the docker context with-engine.sh made: no DOCKER_HOST.
+user_rootless() {
+  user_ready rootless || return
+  if [ -z "${DCC_ROOTLESS_HOST:-}" ]; then
+    not_run rootless "the engine suite against rootless Docker (run through scripts/with-engine.sh --rootless)."
+    return
+  fi
+  local started=$SECONDS checkout
+  if ! checkout="$(user_checkout "$1")"; then
+    record rootless "$started" "no checkout"
+    return
+  fi
+  AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 variant rootless "$ENGINE_SUITE" \
+    "at $DCC_ROOTLESS_HOST (context 'rootless')" DOCKER_CONFIG="$DCC_ROOTLESS_DOCKER_CONFIG"
+}
+
+# As the user, against its rootless Podman, found at its well-known socket under XDG_RUNTIME_DIR. XDG_CONFIG_HOME
+# names its storage, for the tests' podman unshare; their own docker commands are told where the socket is.
+user_rootless_podman() {
+  user_ready rootless-podman || return
+  if [ -z "${DCC_ROOTLESS_PODMAN_HOST:-}" ]; then
+    not_run rootless-podman "the engine suite against rootless Podman (run through scripts/with-engine.sh --rootless-podman)."
+    return
+  fi
+  local started=$SECONDS checkout
+  if ! checkout="$(user_checkout "$1")"; then
+    record rootless-podman "$started" "no checkout"
+    return
+  fi
+  local via="well-known socket" reach=()
+  if [ -S /var/run/docker.sock ]; then
+    echo "/var/run/docker.sock would be found first: the user's Podman is reached through DOCKER_HOST instead."
+    via="DOCKER_HOST"
+    reach=(DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST")
+  fi
+  AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 LEFTOVERS_HOST="$DCC_ROOTLESS_PODMAN_HOST" variant rootless-podman \
+    "$ENGINE_SUITE" "Podman Engine .* at $DCC_ROOTLESS_PODMAN_HOST ($via)" "${reach[@]}" \
+    DOCKER_CONFIG="$USER_WORK/docker-config" XDG_RUNTIME_DIR="$DCC_ROOTLESS_PODMAN_RUNTIME_DIR" \
+    XDG_CONFIG_HOME="$DCC_ROOTLESS_PODMAN_CONFIG_HOME" DCC_IT_DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST"
+}
+
+# Two lanes side by side, each a run after the other on engines of its own, of about the same length: more at
+# once would only slow every build on two cores, until engines miss their connect timeouts. Each lane's user
+# runs share a checkout of the user's.
+lane_root() {
+  root_engines
+  user_rootless lane-root
+}
+lane_user() {
+  user_main lane-user
+  user_rootless_podman lane-user
+}
+
+# Starts the function $1 in the background, its output kept for when it ends.
+start_lane() {
+  "$1" >"$SCRATCH/$1.out" 2>&1 &
+  LANES[$!]="$1"
+  echo "Started in parallel: $1"
+}
+declare -A LANES
+
+MAIN_STARTED=$SECONDS
+MAIN_FAILED=()
+run mvn -B -Dstyle.color=never verify -Dit.run="$RUN" "$@" || MAIN_FAILED+=(tests)
+check_leftovers main "$RUN" || MAIN_FAILED+=(leftovers)
+record main "$MAIN_STARTED" "${MAIN_FAILED[@]}"
+
+# The user's copy of the Maven local repository is taken once the first run has filled this one.
+USER_READY=false
+if [ -n "${DCC_USER:-}" ] && prepare_user; then USER_READY=true; fi
+echo
+start_lane lane_root
+start_lane lane_user
+# Each lane's output whole, as soon as it ends.
+while [ "${#LANES[@]}" -gt 0 ]; do
+  wait -n -p ended "${!LANES[@]}"
   echo
-  echo "Failed: ${FAILED[*]}" >&2
+  echo "##### ${LANES[$ended]}"
+  cat "$SCRATCH/${LANES[$ended]}.out"
+  unset "LANES[$ended]"
+done
+
+echo
+echo "Runs (result, seconds):"
+for name in main tls tls-context podman podman-socket user rootless rootless-podman; do
+  awk -F '\t' -v name="$name" '$1 == name { printf "  %-16s %-6s %s\n", $1, $3, $2 }' "$SCRATCH/results"
+done
+echo "  whole suite: $SECONDS s"
+if grep -q $'\tFAILED' "$SCRATCH/results"; then
+  echo
+  echo "Failed: $(awk -F '\t' '$2 ~ /^FAILED/ { printf "%s%s %s", sep, $1, $2; sep = ", " }' "$SCRATCH/results")" >&2
   exit 1
 fi
 

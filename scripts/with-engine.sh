@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command against a container engine.
 #
-#   scripts/with-engine.sh [--tls] [--podman] CMD [ARGS...]
+#   scripts/with-engine.sh [--tls] [--podman] [--user] [--rootless] [--rootless-podman] CMD [ARGS...]
 #
 # If an engine answers (DOCKER_HOST, else the well-known sockets), CMD runs against it. Otherwise, on Linux as
 # root, a private dockerd is started (docker.io is installed from Debian's packages first when dockerd is
@@ -16,6 +16,18 @@
 #             missing) with its own storage, on a socket at podman/podman.sock under a private runtime folder,
 #             where rootless Podman puts it. CMD gets DCC_PODMAN_HOST (unix://...) and DCC_PODMAN_RUNTIME_DIR
 #             (the folder to use as XDG_RUNTIME_DIR to find the service through its well-known socket).
+#   --user    an unprivileged user, dcc-user, made when missing (useradd -m -G docker) and kept for the next run:
+#             through the engine's group it reaches the private main engine's socket, never its data-root. CMD
+#             gets DCC_USER.
+#   --rootless  rootless Docker run by that user (implies --user; Debian's rootlesskit and uidmap are installed
+#             when missing, and the user gets subordinate ids), with its data, runtime and configuration folders
+#             of its own, and a docker configuration whose current context, 'rootless', names its socket. CMD
+#             gets DCC_ROOTLESS_HOST (unix://...) and DCC_ROOTLESS_DOCKER_CONFIG (that configuration).
+#   --rootless-podman  that user's own Podman service (implies --user), with storage, runtime and configuration
+#             folders of its own (a storage.conf and containers.conf under its XDG_CONFIG_HOME), at
+#             podman/podman.sock under its runtime folder. CMD gets DCC_ROOTLESS_PODMAN_HOST (unix://...),
+#             DCC_ROOTLESS_PODMAN_RUNTIME_DIR and DCC_ROOTLESS_PODMAN_CONFIG_HOME (the XDG_RUNTIME_DIR and
+#             XDG_CONFIG_HOME under which podman, podman unshare included, finds that service and its storage).
 #
 # Every engine started here is stopped by its pid, and its directories are removed, whatever CMD returned.
 # Exits with CMD's status.
@@ -23,16 +35,22 @@ set -uo pipefail
 
 WANT_TLS=false
 WANT_PODMAN=false
+WANT_USER=false
+WANT_ROOTLESS=false
+WANT_ROOTLESS_PODMAN=false
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --tls) WANT_TLS=true; shift ;;
     --podman) WANT_PODMAN=true; shift ;;
+    --user) WANT_USER=true; shift ;;
+    --rootless) WANT_ROOTLESS=true; WANT_USER=true; shift ;;
+    --rootless-podman) WANT_ROOTLESS_PODMAN=true; WANT_USER=true; shift ;;
     --) shift; break ;;
     *) break ;;
   esac
 done
 if [ "$#" -eq 0 ]; then
-  echo "usage: scripts/with-engine.sh [--tls] [--podman] CMD [ARGS...]" >&2
+  echo "usage: scripts/with-engine.sh [--tls] [--podman] [--user] [--rootless] [--rootless-podman] CMD [ARGS...]" >&2
   exit 2
 fi
 
@@ -118,11 +136,12 @@ stop_engines() {
     stop_process "$(cat "$pidfile" 2>/dev/null)"
   done
   # The containerd that a dockerd started goes with it, unless dockerd itself had to be killed.
-  for pidfile in "$ENGINES_DIR"/*/exec/containerd/containerd.pid; do
+  for pidfile in "$ENGINES_DIR"/*/exec/containerd/containerd.pid "$ENGINES_DIR"/*/run/docker/containerd/containerd.pid; do
     [ -f "$pidfile" ] && stop_process "$(cat "$pidfile")"
   done
   # Anything an engine left mounted under its directories would keep them from being removed.
   grep -o " $ENGINES_DIR[^ ]*" /proc/mounts 2>/dev/null | sort -r | while read -r mnt; do umount -l "$mnt" 2>/dev/null; done
+  # as root: a rootless engine's data holds files of the user's subordinate ids
   rm -rf "$ENGINES_DIR"
 }
 trap stop_engines EXIT
@@ -133,6 +152,9 @@ private_engines_possible() {
     return 1
   fi
   [ -n "$ENGINES_DIR" ] || ENGINES_DIR="$(mktemp -d /tmp/dcc-engine.XXXXXX)"
+  # The user's way to the main engine's socket and to its own engines' folders; each folder below is closed
+  # to it but those.
+  if $WANT_USER; then chmod 711 "$ENGINES_DIR"; fi
 }
 
 # Starts a private dockerd named $1 with the extra options after it; its socket is $ENGINES_DIR/$1/docker.sock.
@@ -140,6 +162,7 @@ start_dockerd() {
   local name="$1"; shift
   local dir="$ENGINES_DIR/$name"
   mkdir -p "$dir"
+  chmod 700 "$dir"
   say "starting a private dockerd in $dir"
   dockerd \
     --host "unix://$dir/docker.sock" \
@@ -188,6 +211,9 @@ main_engine() {
   fi
   install_packages docker.io -- dockerd docker || return 1
   start_dockerd main || return 1
+  # The socket is the docker group's (dockerd's default --group); its data-root stays root's alone (dockerd
+  # makes it 710 root:root), so that the user reads volumes only through the engine.
+  if $WANT_USER; then chmod 711 "$ENGINES_DIR/main"; fi
   export DOCKER_HOST="unix://$ENGINES_DIR/main/docker.sock"
   say "engine ready at $DOCKER_HOST"
 }
@@ -245,7 +271,7 @@ podman_engine() {
   install_packages podman -- podman || return 1
   local dir="$ENGINES_DIR/podman"
   mkdir -p "$dir/runtime/podman"
-  chmod 700 "$dir/runtime"
+  chmod 700 "$dir" "$dir/runtime"
   say "starting Podman's service in $dir"
   # Rootful Podman gives every container limits of a million open files and four million processes, which a
   # process without CAP_SYS_RESOURCE (a container, a CI sandbox) cannot set: containers then fail to start.
@@ -264,14 +290,14 @@ podman_engine() {
   say "Podman's service ready at $DCC_PODMAN_HOST"
 }
 
-# The PATH for Podman's service. Podman 4.3 asks dpkg which package each of its components comes from on every
-# GET /version: about a second on a busy 2-core machine, and several when builds run side by side, past the
-# plugin's connect timeout. The service finds a dpkg that answers nothing at once instead (its version then
-# names each component's package "Unknown").
+# The PATH for Podman's services. Podman 4.3 asks dpkg which package each of its components comes from on every
+# GET /version (dpkg -S, which runs dpkg-query over every package's file list): about a second on a busy 2-core
+# machine, and several when builds run side by side, past the plugin's connect timeout. The services' dpkg finds
+# a dpkg-query that answers nothing at once instead (their version then names each component's package "Unknown").
 podman_path() {
   local dir="$ENGINES_DIR/podman-path"
-  if [ ! -x "$dir/dpkg" ]; then
-    mkdir -p "$dir" && printf '#!/bin/sh\nexit 1\n' >"$dir/dpkg" && chmod 755 "$dir" "$dir/dpkg"
+  if [ ! -x "$dir/dpkg-query" ]; then
+    mkdir -p "$dir" && printf '#!/bin/sh\nexit 1\n' >"$dir/dpkg-query" && chmod 755 "$dir" "$dir/dpkg-query"
   fi
   echo "$dir:$PATH"
 }
@@ -292,9 +318,125 @@ start_podman() {
   fi
 }
 
+DCC_USER=dcc-user
+
+# The prefix that runs a command as the user, in a clean environment with the assignments given after it (env's
+# syntax). A command, not a function: started in the background, its pid is the engine's own (setpriv and env
+# exec it), so a signal sent to that pid reaches the engine, not a wrapper.
+AS_USER=()
+
+setup_user() {
+  private_engines_possible "An unprivileged test user" || return 1
+  # before the main engine starts: dockerd gives its socket to this group only if it exists then
+  getent group docker >/dev/null || groupadd --system docker || return 1
+  if ! id -u "$DCC_USER" >/dev/null 2>&1; then
+    say "adding the unprivileged user $DCC_USER, in the docker group"
+    useradd -m -G docker "$DCC_USER" || return 1
+  elif ! id -nG "$DCC_USER" | tr ' ' '\n' | grep -qx docker; then
+    usermod -aG docker "$DCC_USER" || return 1
+  fi
+  AS_USER=(setpriv --reuid="$DCC_USER" --regid="$(id -g "$DCC_USER")" --init-groups
+    env -i HOME="$(getent passwd "$DCC_USER" | cut -d: -f6)" USER="$DCC_USER" LOGNAME="$DCC_USER" PATH="$PATH"
+    LANG="${LANG:-C.UTF-8}")
+  export DCC_USER
+}
+
+# Gives the user subordinate uids and gids, which rootless engines map into their containers, after every range
+# already given so that no two users share them.
+subordinate_ids() {
+  local file start
+  for file in /etc/subuid /etc/subgid; do
+    grep -q "^$DCC_USER:" "$file" 2>/dev/null && continue
+    start="$(awk -F: 'BEGIN { end = 100000 } $2 + $3 > end { end = $2 + $3 } END { print end }' "$file" 2>/dev/null || echo 100000)"
+    echo "$DCC_USER:$start:65536" >>"$file" || return 1
+  done
+}
+
+# Makes the folder $1, the user's alone, and in it the folders named after it.
+user_folder() {
+  local dir="$1" sub; shift
+  { mkdir -p "$dir" && chown "$DCC_USER:" "$dir" && chmod 700 "$dir"; } || return 1
+  for sub in "$@"; do "${AS_USER[@]}" mkdir -p -m 700 "$dir/$sub" || return 1; done
+}
+
+rootless_docker_engine() {
+  private_engines_possible "Rootless Docker" || return 1
+  install_packages docker.io rootlesskit uidmap -- dockerd rootlesskit newuidmap newgidmap || return 1
+  local script=/usr/share/docker.io/contrib/dockerd-rootless.sh
+  if [ ! -x "$script" ] && ! script="$(command -v dockerd-rootless.sh)"; then
+    say "dockerd-rootless.sh not found (Debian's docker.io has it in /usr/share/docker.io/contrib)."
+    return 1
+  fi
+  subordinate_ids || return 1
+  local dir="$ENGINES_DIR/rootless"
+  user_folder "$dir" run tmp config docker-config || return 1
+  say "starting rootless Docker as $DCC_USER in $dir"
+  # The host's network and no port driver: the tests' containers have no network, and nothing beyond rootlesskit
+  # and uidmap is needed. TMPDIR holds rootlesskit's state and XDG_CONFIG_HOME dockerd's own, out of the home.
+  "${AS_USER[@]}" XDG_RUNTIME_DIR="$dir/run" XDG_CONFIG_HOME="$dir/config" TMPDIR="$dir/tmp" \
+    DOCKERD_ROOTLESS_ROOTLESSKIT_NET=host DOCKERD_ROOTLESS_ROOTLESSKIT_PORT_DRIVER=none \
+    "$script" --data-root "$dir/data" --bridge=none --iptables=false --ip6tables=false >"$dir/dockerd.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$dir/started.pid"
+  # rootlesskit stops dockerd, which stops its containerd; their own pids in case rootlesskit had to be killed
+  PIDFILES+=("$dir/started.pid" "$dir/run/docker.pid")
+  if ! wait_until_answers "unix://$dir/run/docker.sock" "$pid"; then
+    say "rootless Docker did not start; its log ends with:"
+    tail -n 20 "$dir/dockerd.log" >&2
+    return 1
+  fi
+  local out
+  if ! out="$("${AS_USER[@]}" DOCKER_CONFIG="$dir/docker-config" docker context create rootless \
+      --description "rootless Docker of $DCC_USER" --docker "host=unix://$dir/run/docker.sock" 2>&1 \
+      && "${AS_USER[@]}" DOCKER_CONFIG="$dir/docker-config" docker context use rootless 2>&1)"; then
+    say "could not make the docker context of rootless Docker: $out"
+    return 1
+  fi
+  export DCC_ROOTLESS_HOST="unix://$dir/run/docker.sock" DCC_ROOTLESS_DOCKER_CONFIG="$dir/docker-config"
+  say "rootless Docker ready at $DCC_ROOTLESS_HOST (context 'rootless' in $DCC_ROOTLESS_DOCKER_CONFIG)"
+}
+
+rootless_podman_engine() {
+  private_engines_possible "The user's Podman service" || return 1
+  install_packages podman uidmap -- podman newuidmap newgidmap || return 1
+  subordinate_ids || return 1
+  local dir="$ENGINES_DIR/rootless-podman"
+  user_folder "$dir" runtime runtime/podman config config/containers data cache tmp || return 1
+  # A rootless Podman reads storage.conf and containers.conf under XDG_CONFIG_HOME: storage (vfs, which needs no
+  # fuse-overlayfs), run and temporary folders all here, so nothing of the user's real Podman is touched; cgroupfs
+  # and events in a file, as the user has no systemd session.
+  printf '[storage]\ndriver = "vfs"\ngraphroot = "%s"\nrunroot = "%s"\n' "$dir/storage" "$dir/run" \
+    | "${AS_USER[@]}" tee "$dir/config/containers/storage.conf" >/dev/null || return 1
+  printf '[engine]\ntmp_dir = "%s"\ncgroup_manager = "cgroupfs"\nevents_logger = "file"\n' "$dir/tmp" \
+    | "${AS_USER[@]}" tee "$dir/config/containers/containers.conf" >/dev/null || return 1
+  say "starting the Podman service of $DCC_USER in $dir"
+  "${AS_USER[@]}" PATH="$(podman_path)" XDG_RUNTIME_DIR="$dir/runtime" XDG_CONFIG_HOME="$dir/config" \
+    XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache" podman system service --time=0 "unix://$dir/runtime/podman/podman.sock" \
+    >"$dir/podman.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$dir/started.pid"
+  # Rootless Podman runs the service in a child that joined the user's namespaces, which a signal to its parent
+  # does not reach: the child is stopped first. The pause process that holds those namespaces outlives both.
+  PIDFILES+=("$dir/service.pid" "$dir/started.pid" "$dir/tmp/pause.pid")
+  if ! wait_until_answers "unix://$dir/runtime/podman/podman.sock" "$pid"; then
+    say "the Podman service of $DCC_USER did not start; its log ends with:"
+    tail -n 20 "$dir/podman.log" >&2
+    return 1
+  fi
+  local children
+  children="$(cat /proc/"$pid"/task/*/children 2>/dev/null)"
+  echo "${children%% *}" >"$dir/service.pid"
+  export DCC_ROOTLESS_PODMAN_HOST="unix://$dir/runtime/podman/podman.sock" \
+    DCC_ROOTLESS_PODMAN_RUNTIME_DIR="$dir/runtime" DCC_ROOTLESS_PODMAN_CONFIG_HOME="$dir/config"
+  say "the Podman service of $DCC_USER ready at $DCC_ROOTLESS_PODMAN_HOST"
+}
+
+if $WANT_USER; then setup_user || exit 1; fi
 main_engine || exit 1
 if $WANT_TLS; then tls_engine || exit 1; fi
 if $WANT_PODMAN; then podman_engine || exit 1; fi
+if $WANT_ROOTLESS; then rootless_docker_engine || exit 1; fi
+if $WANT_ROOTLESS_PODMAN; then rootless_podman_engine || exit 1; fi
 
 # CMD runs in the background so that INT and TERM reach it and the engines still stop afterwards.
 "$@" &

@@ -12,15 +12,14 @@ try {
     assert original['wheels/numpy.whl'].startsWith('file ')
     assert original['http-v2/link'] == 'link ../wheels/numpy.whl 1000:1000 777'
     assert original['.hidden'].endsWith('1000:1000 600')
-    // every entry's bytes, owner and mode, read independently of the plugin
-    assert engine.tree(engine.name('copy')) == original
-    def throughApi = original
+    // Podman's archive API names root as every file's owner: the plugin says so, and such an archive keeps none
+    def rootOwned = original.collectEntries { path, entry -> [path, entry.replaceFirst(/ \d+:\d+ /, ' 0:0 ')] }
     if (engine.isPodman()) {
-        // Podman's archive API names root as every file's owner: the plugin says so, and that archive keeps none
         ItEngine.logContains(basedir, "The archive of ${engine.name('pip')} records root as the owner of every file")
-        throughApi = original.collectEntries { path, entry -> [path, entry.replaceFirst(/ \d+:\d+ /, ' 0:0 ')] }
     }
-    assert engine.tree(engine.name('copy-api')) == throughApi
+    // every entry's bytes, owner and mode, read independently of the plugin
+    assert engine.tree(engine.name('copy')) == (engine.ownersKnown(basedir, engine.name('pip')) ? original : rootOwned)
+    assert engine.tree(engine.name('copy-api')) == (engine.isPodman() ? rootOwned : original)
     // the new volumes carry the manifest's labels
     assert engine.inspectVolume(engine.name('copy')).Labels.purpose == 'pip downloads'
     // only complete archives are left

@@ -37,10 +37,37 @@ class ItEngine {
         podman
     }
 
-    /** The volume's directory on this host, where the tests read a Podman volume. */
+    private Boolean podmanOfThisUser
+
+    /**
+     * Whether the engine is a rootless Podman of this (non-root) user: its storage is this user's, and the owners on
+     * the host are the user's subordinate ids, not the container's, in files the user may not read. The tests then
+     * read its volumes inside the user's namespaces ({@code podman unshare}, which finds the same storage through
+     * XDG_CONFIG_HOME and XDG_RUNTIME_DIR), where the ids are the container's and every file is readable.
+     */
+    boolean isPodmanOfThisUser() {
+        if (podmanOfThisUser == null) {
+            podmanOfThisUser = isPodman() && System.getProperty('user.name') != 'root' &&
+                    ownerUid(new File(ok(['docker', 'info', '--format', '{{.DockerRootDir}}']).trim())) != 0
+        }
+        podmanOfThisUser
+    }
+
+    private static long ownerUid(File file) {
+        (java.nio.file.Files.getAttribute(file.toPath(), 'unix:uid') as Number).longValue()
+    }
+
+    /** Runs a shell script on the host as the Podman that holds the volumes: in its namespaces when rootless. */
+    String onPodmanHost(String script) {
+        isPodmanOfThisUser() ? ok(['podman', 'unshare', 'bash', '-c', 'set -o pipefail; ' + script]) : sh(script)
+    }
+
+    /** The volume's directory on this host, where the tests read a Podman volume (see {@link #onPodmanHost}). */
     File hostDirectory(String volume) {
         def dir = new File(inspectVolume(volume).Mountpoint as String)
-        assert dir.isDirectory() && dir.canRead(): "on Podman the tests read volumes on the host, as root: ${dir} is not readable here"
+        if (!isPodmanOfThisUser()) {
+            assert dir.isDirectory() && dir.canRead(): "on Podman the tests read volumes on the host, as root: ${dir} is not readable here"
+        }
         dir
     }
 
@@ -159,7 +186,7 @@ class ItEngine {
     /** The uid:gid of the volume's root directory, read with docker cp, independently of the plugin. */
     String rootOwner(String volume) {
         if (isPodman()) {
-            return sh("stat -c '%u:%g' '${hostDirectory(volume)}'").trim()
+            return onPodmanHost("stat -c '%u:%g' '${hostDirectory(volume)}'").trim()
         }
         withProbe(volume) { container ->
             String listing = sh("docker cp '${container}:/probe' - | tar -tvf - --numeric-owner | awk 'NR == 1'")
@@ -256,7 +283,7 @@ class ItEngine {
         def dir = new File(workDir, 'tree-' + System.nanoTime())
         dir.mkdirs()
         if (isPodman()) {
-            sh("tar --numeric-owner -cf '${dir}/volume.tar' -C '${hostDirectory(volume).parent}' '${hostDirectory(volume).name}'")
+            onPodmanHost("tar --numeric-owner -cf '${dir}/volume.tar' -C '${hostDirectory(volume).parent}' '${hostDirectory(volume).name}'")
         } else {
             withProbe(volume) { container ->
                 sh("docker cp '${container}:/probe' - > '${dir}/volume.tar'")
@@ -302,7 +329,8 @@ PY""")
         def dir = new File(workDir, 'read-' + System.nanoTime())
         dir.mkdirs()
         if (isPodman()) {
-            sh("cp -a '${hostDirectory(volume)}' '${dir}/probe'")
+            // -R, not -a: copies owned by whoever copies, readable here where the owners are a rootless Podman's
+            onPodmanHost("cp -R '${hostDirectory(volume)}' '${dir}/probe'")
         } else {
             withProbe(volume) { container ->
                 sh("docker cp '${container}:/probe' - | tar -xf - -C '${dir}'")
@@ -336,12 +364,24 @@ PY""")
     }
 
     /**
+     * Whether the plugin can know who owns the volume's files: everywhere but on Podman through its archive API,
+     * which names the container's user (root) as the owner of every file it reads (rootless Podman always takes it).
+     */
+    boolean ownersKnown(File basedir, String volume) {
+        !isPodman() || mountPointReadable(basedir, volume)
+    }
+
+    /**
      * Whether the plugin may read this volume straight on its mount point: the build reached a local engine over
-     * a unix socket, and the volume's directory is readable here. Elsewhere it reads through the archive API.
+     * a unix socket, the volume's directory is readable here, and the engine's volumes directory is root's (under
+     * rootless Docker or Podman, the ids on the host are not the container's). Elsewhere it reads through the
+     * archive API.
      */
     boolean mountPointReadable(File basedir, String volume) {
         String log = new File(basedir, 'build.log').getText('UTF-8')
-        log.contains(') at unix://') && new File(inspectVolume(volume).Mountpoint as String).canRead()
+        def dir = new File(inspectVolume(volume).Mountpoint as String)
+        log.contains(') at unix://') && dir.canRead() && dir.parentFile?.parentFile != null &&
+                ownerUid(dir.parentFile.parentFile) == 0
     }
 
     /**

@@ -514,8 +514,10 @@ public final class Messages {
     private static final String PODMAN_OWNERS = "Podman's archive API names the container's user (root) as the"
             + " owner of every file";
 
-    private static final String PODMAN_LOCAL = "run the build on the machine that runs Podman, as the user whose"
-            + " Podman holds the volume, so that the plugin reads the volume's directory itself";
+    /** Only rootful Podman's volumes hold the container's own ids; a rootless Podman's hold shifted ones. */
+    private static final String PODMAN_LOCAL = "run the build as root on the machine of a rootful Podman, where the"
+            + " plugin reads the volume's directory itself (a rootless Podman's volumes hold shifted ids, so they are"
+            + " read through the API)";
 
     public static String podmanOwnerNotChecked(String volume) {
         return "Owner of " + volume + " not checked: " + PODMAN_OWNERS + "; to check it, " + PODMAN_LOCAL + ".";
