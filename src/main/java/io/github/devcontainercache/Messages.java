@@ -593,6 +593,11 @@ public final class Messages {
     }
 
     /** A problem of a refused archive: the headers of one entry take more room than any tar writer uses. */
+    public static String archiveTrailingData(long max) {
+        return "it holds more than " + ByteSize.format(max) + " after the end of its entries, which no export writes:"
+                + " it is corrupted or was made to exhaust the import";
+    }
+
     public static String archiveHeadersTooLarge(long max) {
         return "the headers of one entry (PAX records, GNU long names) take more than " + ByteSize.format(max)
                 + ", which no export writes: it is corrupted or was made to exhaust the import";

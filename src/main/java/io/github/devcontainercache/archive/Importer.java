@@ -3,6 +3,7 @@ package io.github.devcontainercache.archive;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
+import io.github.devcontainercache.content.TarStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Reads cache archives: verifies the whole archive (manifest, every entry safe and listed, every size and
  * checksum) before anything is written, then streams it into a volume. Streams: no file and no archive in memory.
+ * Each pass reads the tar through {@link TarStream}, one buffer for the whole archive (commons-compress's reader
+ * takes a new 8 KiB array for every skip, several for each of a cache's tens of thousands of entries: a gigabyte
+ * of garbage for one pass, which a default JVM answers by growing its heap).
  */
 public final class Importer {
 
@@ -29,7 +32,7 @@ public final class Importer {
 
     /**
      * The most that the headers of one entry may take (its PAX records, GNU long names, the end of the archive): an
-     * export writes a few KiB at most, and commons-compress holds them in memory whatever their size.
+     * export writes a few KiB at most, and a reader holds them in memory.
      */
     static final int MAX_HEADER_BYTES = 64 * 1024;
 
@@ -53,9 +56,9 @@ public final class Importer {
         Manifest manifest = null;
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                 Bounded in = new Bounded(compression.decompress(file))) {
-            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            TarStream tar = TarStream.ofArchive(in, Exporter.BUFFER_BYTES, MAX_HEADER_BYTES);
             in.allow(MAX_HEADER_BYTES);
-            TarArchiveEntry first = tar.getNextEntry();
+            TarArchiveEntry first = tar.next();
             if (first != null && !first.isCheckSumOK()) {
                 throw new ArchiveRefusedException(archive.toString(), List.of("the header of its manifest is damaged"));
             }
@@ -69,7 +72,7 @@ public final class Importer {
             }
             in.allow(padded(first.getSize()) + MAX_HEADER_BYTES);
             try {
-                manifest = Manifest.parse(tar.readNBytes((int) first.getSize()));
+                manifest = Manifest.parse(tar.content().readNBytes((int) first.getSize()));
             } catch (IOException e) {
                 throw new ArchiveRefusedException(archive.toString(), List.of("its manifest cannot be read: " + e.getMessage()));
             }
@@ -81,7 +84,9 @@ public final class Importer {
             long unlisted = 0;
             byte[] buffer = new byte[Exporter.BUFFER_BYTES];
             MessageDigest digest = Exporter.sha256();
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+            InputStream content = tar.content();
+            TarArchiveEntry entry;
+            for (entry = tar.next(); entry != null; entry = tar.next()) {
                 in.allow(padded(entry.getSize()) + MAX_HEADER_BYTES);
                 String refusal = !entry.isCheckSumOK()
                         ? "the header of '" + EntrySafety.printable(entry.getName()) + "' is damaged (its checksum is wrong)"
@@ -113,7 +118,7 @@ public final class Importer {
                         hashed = true;
                         digest.reset();
                         long size = 0;
-                        for (int read = tar.read(buffer); read >= 0; read = tar.read(buffer)) {
+                        for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
                             digest.update(buffer, 0, read);
                             size += read;
                             progress.add(read);
@@ -138,6 +143,17 @@ public final class Importer {
                     break;
                 }
             }
+            if (entry == null) {
+                // the rest, to the end of the compressed stream, whose own checksum is checked there
+                in.allow(MAX_HEADER_BYTES);
+                try {
+                    while (in.read(buffer) >= 0) {
+                        // nothing: the tar's last records and its compression's trailer
+                    }
+                } catch (Bounded.Overrun e) {
+                    problems.add(Messages.archiveTrailingData(MAX_HEADER_BYTES));
+                }
+            }
             List<String> throughLinks = EntrySafety.throughLinks(paths, symlinks);
             int room = Math.max(0, MAX_PROBLEMS - problems.size());
             problems.addAll(throughLinks.subList(0, Math.min(throughLinks.size(), room)));
@@ -146,7 +162,7 @@ public final class Importer {
                     problems.add("'" + EntrySafety.printable(listed) + "' is listed in the manifest but not in the archive");
                 }
             }
-        } catch (Bounded.Overrun e) {
+        } catch (Bounded.Overrun | TarStream.ExtendedHeaderTooLarge e) {
             problems.add(Messages.archiveHeadersTooLarge(MAX_HEADER_BYTES));
         } catch (IOException e) {
             // a truncated or corrupted stream: compression and tar readers say what they found
@@ -248,9 +264,9 @@ public final class Importer {
         byte[] buffer = new byte[Exporter.BUFFER_BYTES];
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                 InputStream in = compression.decompress(file)) {
-            TarArchiveInputStream tar = new TarArchiveInputStream(in);
-            tar.getNextEntry(); // the manifest: only the first entry is; a cache file of that name is content
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+            TarStream tar = TarStream.ofArchive(in, Exporter.BUFFER_BYTES, MAX_HEADER_BYTES);
+            tar.next(); // the manifest: only the first entry is; a cache file of that name is content
+            for (TarArchiveEntry entry = tar.next(); entry != null; entry = tar.next()) {
                 String name = EntrySafety.normalize(entry.getName());
                 Path path = name == null ? null : realRoot.resolve(name).normalize();
                 if (path == null || !path.startsWith(realRoot)) {
@@ -278,7 +294,7 @@ public final class Importer {
                     continue;
                 } else {
                     try (OutputStream out = Files.newOutputStream(path)) {
-                        copy(tar, out, buffer);
+                        copy(tar.content(), out, buffer);
                     }
                 }
                 applyAttributes(path, entry);
@@ -335,11 +351,11 @@ public final class Importer {
         TarPipe.stream("import of " + archive.getFileName(), out -> {
             try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                     InputStream in = compression.decompress(file)) {
-                TarArchiveInputStream tar = new TarArchiveInputStream(in);
+                TarStream tar = TarStream.ofArchive(in, Exporter.BUFFER_BYTES, MAX_HEADER_BYTES);
                 TarArchiveOutputStream renamed = Exporter.tarOut(out);
                 byte[] buffer = new byte[Exporter.BUFFER_BYTES];
-                tar.getNextEntry(); // the manifest: only the first entry is; a cache file of that name is content
-                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                tar.next(); // the manifest: only the first entry is; a cache file of that name is content
+                for (TarArchiveEntry entry = tar.next(); entry != null; entry = tar.next()) {
                     String path = EntrySafety.normalize(entry.getName());
                     entry.setName(directory + (path.isEmpty() ? "" : "/" + path) + (entry.isDirectory() ? "/" : ""));
                     if (entry.isLink()) {
@@ -347,7 +363,7 @@ public final class Importer {
                     }
                     renamed.putArchiveEntry(entry);
                     if (EntrySafety.isRegular(entry)) {
-                        copy(tar, renamed, buffer);
+                        copy(tar.content(), renamed, buffer);
                     }
                     renamed.closeArchiveEntry();
                 }

@@ -15,8 +15,9 @@ import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
  * headers are parsed by commons-compress, but the content and the padding between entries are read here. (The
  * commons-compress reader takes a new 8 KiB array for every skip, at least one for every entry, and a cache holds
  * tens of thousands: gigabytes of garbage for one pass, which a default JVM answers by growing its heap.) PAX
- * extended headers and GNU long names are applied to the entry they precede; global PAX headers are skipped. Archives
- * that users bring are read by the import's own, stricter reader instead.
+ * extended headers and GNU long names are applied to the entry they precede; global PAX headers are skipped. The
+ * archives users bring to an import are read by {@link #ofArchive}, which returns a damaged header for its caller to
+ * refuse by name, and bounds extended headers as the caller says.
  */
 public final class TarStream {
 
@@ -25,7 +26,20 @@ public final class TarStream {
     static final int MAX_EXTENDED_HEADER = 1 << 20;
     private static final ZipEncoding UTF_8 = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8.name());
 
+    /** An extended header larger than the reader allows: no export or engine writes one. */
+    public static final class ExtendedHeaderTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ExtendedHeaderTooLarge(String message) {
+            super(message);
+        }
+    }
+
     private final InputStream in;
+    /** What the messages call the stream. */
+    private final String source;
+    private final boolean damagedHeadersReturned;
+    private final int maxExtendedHeader;
     private final byte[] header = new byte[RECORD];
     private final byte[] buffer;
     /** Content bytes of the current entry not yet read, then the padding that ends its last record. */
@@ -53,10 +67,26 @@ public final class TarStream {
         }
     };
 
-    /** @param bufferBytes the size of the buffer that skips what is not read */
+    /** A reader of the engine's archive stream. @param bufferBytes the size of the buffer that skips what is not read */
     public TarStream(InputStream in, int bufferBytes) {
+        this(in, bufferBytes, "the engine's archive", false, MAX_EXTENDED_HEADER);
+    }
+
+    private TarStream(InputStream in, int bufferBytes, String source, boolean damagedHeadersReturned,
+            int maxExtendedHeader) {
         this.in = in;
         this.buffer = new byte[bufferBytes];
+        this.source = source;
+        this.damagedHeadersReturned = damagedHeadersReturned;
+        this.maxExtendedHeader = maxExtendedHeader;
+    }
+
+    /**
+     * A reader of an archive a user brings: an entry whose header has a wrong checksum is returned (its
+     * {@code isCheckSumOK()} says so), and an extended header of more than {@code maxExtendedHeader} bytes fails.
+     */
+    public static TarStream ofArchive(InputStream in, int bufferBytes, int maxExtendedHeader) {
+        return new TarStream(in, bufferBytes, "the archive", true, maxExtendedHeader);
     }
 
     /** The next entry, whose content {@link #content()} reads until the next call; {@code null} at the end. */
@@ -74,14 +104,18 @@ public final class TarStream {
             try {
                 entry = new TarArchiveEntry(header, UTF_8, false);
             } catch (IllegalArgumentException e) {
-                throw new IOException("the engine's archive has a damaged header: " + e.getMessage(), e);
+                throw new IOException(source + " has a damaged header: " + e.getMessage(), e);
             }
             if (!entry.isCheckSumOK()) {
-                throw new IOException("the engine's archive has a damaged header (its checksum is wrong)");
+                if (damagedHeadersReturned) {
+                    start(Math.max(0, entry.getSize()));
+                    return entry;
+                }
+                throw new IOException(source + " has a damaged header (its checksum is wrong)");
             }
             start(entry.getSize());
             if (entry.isPaxHeader()) {
-                pax.putAll(paxRecords(extended(entry)));
+                pax.putAll(paxRecords(extended(entry), source));
             } else if (entry.isGlobalPaxHeader()) {
                 extended(entry); // defaults for every entry, which the engine does not write
             } else if (entry.isGNULongNameEntry()) {
@@ -110,7 +144,7 @@ public final class TarStream {
 
     private void start(long size) throws IOException {
         if (size < 0) {
-            throw new IOException("the engine's archive names an entry of " + size + " bytes");
+            throw new IOException(source + " names an entry of " + size + " bytes");
         }
         remaining = size;
         padding = (RECORD - size % RECORD) % RECORD;
@@ -152,8 +186,8 @@ public final class TarStream {
     }
 
     private byte[] extended(TarArchiveEntry entry) throws IOException {
-        if (entry.getSize() > MAX_EXTENDED_HEADER) {
-            throw new IOException("the engine's archive has an extended header of " + entry.getSize() + " bytes");
+        if (entry.getSize() > maxExtendedHeader) {
+            throw new ExtendedHeaderTooLarge(source + " has an extended header of " + entry.getSize() + " bytes");
         }
         byte[] bytes = content.readNBytes((int) entry.getSize());
         if (bytes.length < entry.getSize()) {
@@ -171,7 +205,7 @@ public final class TarStream {
     }
 
     /** PAX records: {@code "<length> <key>=<value>\n"}, the length counting the whole record. */
-    static Map<String, String> paxRecords(byte[] bytes) throws IOException {
+    static Map<String, String> paxRecords(byte[] bytes, String source) throws IOException {
         Map<String, String> records = new LinkedHashMap<>();
         int at = 0;
         while (at < bytes.length && bytes[at] != 0) {
@@ -183,7 +217,7 @@ public final class TarStream {
             }
             if (space == at || space >= bytes.length || bytes[space] != ' ' || length <= space - at
                     || at + length > bytes.length || bytes[(int) (at + length - 1)] != '\n') {
-                throw new IOException("the engine's archive has a damaged PAX header");
+                throw new IOException(source + " has a damaged PAX header");
             }
             int end = (int) (at + length - 1);
             int equals = space + 1;
@@ -191,7 +225,7 @@ public final class TarStream {
                 equals++;
             }
             if (equals == end) {
-                throw new IOException("the engine's archive has a damaged PAX header");
+                throw new IOException(source + " has a damaged PAX header");
             }
             records.put(new String(bytes, space + 1, equals - space - 1, StandardCharsets.UTF_8),
                     new String(bytes, equals + 1, end - equals - 1, StandardCharsets.UTF_8));

@@ -237,6 +237,18 @@ class ImporterVerifyTest {
     }
 
     @Test
+    void refusesAFileWithTheRecordsOfAGnuSparseFile() throws IOException {
+        // records commons-compress does not take up: they would reach the engine, whose tar reader might make holes
+        TarArchiveEntry sparse = new TarArchiveEntry("holes.bin");
+        sparse.addPaxHeader("GNU.sparse.numblocks", "1");
+        sparse.addPaxHeader("GNU.sparse.offset", "0");
+        sparse.addPaxHeader("GNU.sparse.numbytes", "99999999999");
+        Path archive = archive(tar -> tar.add(sparse));
+
+        assertThat(refused(archive)).containsExactly("'holes.bin' is of a type a cache does not hold");
+    }
+
+    @Test
     void refusesACharacterDevice() throws IOException {
         Path archive = archive(tar -> tar.special("null", TarConstants.LF_CHR));
 

@@ -149,14 +149,14 @@ class TarStreamTest {
     @Test
     void readsPaxRecordsByTheirLengths() throws IOException {
         byte[] records = "20 path=a b=c/d.txt\n14 uid=123456\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(TarStream.paxRecords(records)).containsExactly(
+        assertThat(TarStream.paxRecords(records, "the engine's archive")).containsExactly(
                 Map.entry("path", "a b=c/d.txt"), Map.entry("uid", "123456"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"x path=a\n", "99 path=a\n", "10 path=ab", "5 path\n", "3 \n"})
     void refusesDamagedPaxRecords(String records) {
-        assertThatThrownBy(() -> TarStream.paxRecords(records.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> TarStream.paxRecords(records.getBytes(StandardCharsets.UTF_8), "the engine's archive"))
                 .isInstanceOf(IOException.class).hasMessage("the engine's archive has a damaged PAX header");
     }
 }
