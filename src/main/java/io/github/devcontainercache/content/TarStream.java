@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -129,12 +130,62 @@ public final class TarStream {
                 if (longLink != null) {
                     entry.setLinkName(longLink);
                 }
-                pax.forEach(entry::addPaxHeader);
+                applyPax(entry, pax);
                 // a PAX size replaces the header's
                 start(entry.isDirectory() || entry.isSymbolicLink() || entry.isLink() ? 0 : entry.getSize());
                 return entry;
             }
         }
+    }
+
+    /**
+     * Applies PAX records to the entry. Times in plain decimal seconds, which every export writes for every entry,
+     * are read here: commons-compress reads each through BigDecimal, a tenth of a pass's garbage.
+     */
+    private static void applyPax(TarArchiveEntry entry, Map<String, String> pax) {
+        for (Map.Entry<String, String> record : pax.entrySet()) {
+            FileTime time = switch (record.getKey()) {
+                case "mtime", "atime", "ctime" -> decimalSeconds(record.getValue());
+                default -> null;
+            };
+            if (time == null) {
+                entry.addPaxHeader(record.getKey(), record.getValue());
+            } else if (record.getKey().equals("mtime")) {
+                entry.setLastModifiedTime(time);
+            } else if (record.getKey().equals("atime")) {
+                entry.setLastAccessTime(time);
+            } else {
+                entry.setStatusChangeTime(time);
+            }
+        }
+    }
+
+    /** {@code [-]seconds[.fraction]}, or null for any other form (left to commons-compress). */
+    static FileTime decimalSeconds(String value) {
+        int at = value.startsWith("-") ? 1 : 0;
+        int dot = value.indexOf('.');
+        int end = dot < 0 ? value.length() : dot;
+        if (end == at || end - at > 18 || !digits(value, at, end)
+                || (dot >= 0 && (dot == value.length() - 1 || !digits(value, dot + 1, value.length())))) {
+            return null;
+        }
+        long seconds = Long.parseLong(value, at, end, 10);
+        long nanos = 0;
+        if (dot >= 0) {
+            String fraction = (value.substring(dot + 1) + "000000000").substring(0, 9);
+            nanos = Long.parseLong(fraction);
+        }
+        return at == 1 ? FileTime.from(java.time.Instant.ofEpochSecond(-seconds, -nanos))
+                : FileTime.from(java.time.Instant.ofEpochSecond(seconds, nanos));
+    }
+
+    private static boolean digits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The current entry's content: it ends where the entry does. Not to be closed. */

@@ -159,4 +159,18 @@ class TarStreamTest {
         assertThatThrownBy(() -> TarStream.paxRecords(records.getBytes(StandardCharsets.UTF_8), "the engine's archive"))
                 .isInstanceOf(IOException.class).hasMessage("the engine's archive has a damaged PAX header");
     }
+
+    @Test
+    void readsPaxTimesAsCommonsCompressDoes() {
+        for (String value : List.of("1700000000", "1700000000.5", "1700000000.123456789123", "0.000000001", "-1.5",
+                "-1700000000.25", "1")) {
+            TarArchiveEntry theirs = new TarArchiveEntry("x");
+            theirs.addPaxHeader("mtime", value);
+            assertThat(TarStream.decimalSeconds(value)).as(value).isEqualTo(theirs.getLastModifiedTime());
+        }
+        // forms left to commons-compress
+        for (String value : List.of("1e3", "", "-", ".5", "5.", "1.2.3", "+1", "99999999999999999999", " 1")) {
+            assertThat(TarStream.decimalSeconds(value)).as(value).isNull();
+        }
+    }
 }
