@@ -707,7 +707,8 @@ public final class Messages {
     public static String progress(String what, long done, long total, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos / 1e9, 0.001);
         String percent = total > 0 ? String.format(java.util.Locale.ROOT, " (%.0f%%)", 100.0 * done / total) : "";
-        return what + ": " + ByteSize.format(done) + " of " + ByteSize.format(total) + percent + ", "
+        // a negative total is one not known beforehand (an export)
+        return what + ": " + ByteSize.format(done) + (total < 0 ? "" : " of " + ByteSize.format(total)) + percent + ", "
                 + ByteSize.format((long) (done / seconds)) + "/s";
     }
 

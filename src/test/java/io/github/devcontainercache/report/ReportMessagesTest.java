@@ -67,6 +67,9 @@ class ReportMessagesTest {
     @Test
     void progressWithoutATotalHasNoPercentage() {
         assertThat(Messages.progress("Hashing", 0, 0, 1_000_000_000L)).isEqualTo("Hashing: 0 B of 0 B, 0 B/s");
+        // an export does not know its total beforehand
+        assertThat(Messages.progress("Writing pip.tar.zst", 3L << 20, -1, 1_000_000_000L))
+                .isEqualTo("Writing pip.tar.zst: 3.0 MiB, 3.0 MiB/s");
     }
 
     @Test
