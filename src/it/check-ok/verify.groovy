@@ -8,12 +8,15 @@ try {
             "ok       ${engine.name('pip')}",
             'All 2 caches exist and are usable.',
             'BUILD SUCCESS')
-    if (engine.ownersKnown(basedir, engine.name('whisper'))) {
-        // where the engine runs here and its directories are readable, the owner is read straight from the mount point
+    if (engine.rootOwnerKnown(basedir, engine.name('whisper'))) {
+        // where the engine runs here and its directories are readable, the owner is read straight from the mount
+        // point; a rootless Podman's directory holds shifted ids, mapped back
         ItEngine.logContains(basedir, "ok       ${engine.name('whisper')}  owner 1000:1000",
                 engine.mountPointReadable(basedir, engine.name('whisper'))
                         ? "owner 1000:1000 (read on the mount point)"
-                        : "owner 1000:1000 (read through the archive API)")
+                        : engine.isPodman()
+                                ? "owner 1000:1000 (read on the volume's directory, its ids mapped back through rootless Podman's)"
+                                : "owner 1000:1000 (read through the archive API)")
     } else {
         // Podman's archive API cannot tell: the plugin says so rather than guess
         ItEngine.logContains(basedir, "Owner of ${engine.name('whisper')} not checked: Podman's archive API names")

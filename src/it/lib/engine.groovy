@@ -372,6 +372,15 @@ PY""")
     }
 
     /**
+     * Whether the plugin can know who owns the volume's root (what check compares and seeding gives): as
+     * {@link #ownersKnown}, and also on a rootless Podman of this user reached here, whose volume directories the
+     * plugin stats and maps back through the engine's own id mappings.
+     */
+    boolean rootOwnerKnown(File basedir, String volume) {
+        ownersKnown(basedir, volume) || (isPodmanOfThisUser() && new File(basedir, 'build.log').getText('UTF-8').contains(') at unix://'))
+    }
+
+    /**
      * Whether the plugin may read this volume straight on its mount point: the build reached a local engine over
      * a unix socket, the volume's directory is readable here, and the engine's volumes directory is root's (under
      * rootless Docker or Podman, the ids on the host are not the container's). Elsewhere it reads through the

@@ -413,6 +413,10 @@ public final class Messages {
     /** How a volume's content was read: straight from its directory on this host. */
     public static final String VIA_MOUNT_POINT = "read on the mount point";
 
+    /** How a rootless Podman's volume root's owner was read: its directory's own ids, mapped back. */
+    public static final String VIA_ROOTLESS_PODMAN_DIRECTORY =
+            "read on the volume's directory, its ids mapped back through rootless Podman's";
+
     /** How a volume's content was read: through a helper container and the engine's archive API. */
     public static final String VIA_ARCHIVE_API = "read through the archive API";
 

@@ -65,6 +65,48 @@ public final class DockerEngine implements AutoCloseable {
         return version;
     }
 
+    private Optional<IdMappings> rootlessPodmanIdMappings;
+
+    /**
+     * A rootless Podman's id mappings, from its own API ({@code GET /v4.0.0/libpod/info}, which Podman 4 and 5
+     * answer): the ids in its volumes' directories on its host are shifted through them. Asked once; empty for
+     * Docker, a rootful Podman, or an answer without them.
+     */
+    public Optional<IdMappings> rootlessPodmanIdMappings() {
+        if (!isPodman()) {
+            return Optional.empty();
+        }
+        if (rootlessPodmanIdMappings == null) {
+            try (Response response = send(Request.Method.GET, "/v4.0.0/libpod/info", null)) {
+                Map<String, Object> host = Json.object(expectJson(response, "read Podman's info"), "host");
+                boolean rootless = Boolean.TRUE.equals(Json.object(host, "security").get("rootless"));
+                Map<String, Object> mappings = Json.object(host, "idMappings");
+                List<IdMappings.Range> uids = ranges(mappings, "uidmap");
+                List<IdMappings.Range> gids = ranges(mappings, "gidmap");
+                rootlessPodmanIdMappings = rootless && !uids.isEmpty() && !gids.isEmpty()
+                        ? Optional.of(new IdMappings(uids, gids))
+                        : Optional.empty();
+            } catch (EngineException e) {
+                // an older Podman, or a service that does not serve its own API: owners stay unknown, as before
+                rootlessPodmanIdMappings = Optional.empty();
+            }
+        }
+        return rootlessPodmanIdMappings;
+    }
+
+    private static List<IdMappings.Range> ranges(Map<String, Object> mappings, String name) {
+        List<IdMappings.Range> ranges = new ArrayList<>();
+        for (Object range : Json.array(mappings, name)) {
+            try {
+                ranges.add(new IdMappings.Range(Long.parseLong(Json.text(range, "container_id", "")),
+                        Long.parseLong(Json.text(range, "host_id", "")), Long.parseLong(Json.text(range, "size", ""))));
+            } catch (NumberFormatException e) {
+                return List.of(); // half a mapping would map wrong
+            }
+        }
+        return ranges;
+    }
+
     /** The line each goal logs first: which engine it works on. */
     public String describe() {
         return Messages.engineLine(version, endpoint);

@@ -26,6 +26,36 @@ public final class MountPoints {
 
     /** The volume's data directory on this host, when it can be trusted to be that volume's. */
     public static Optional<Path> localDirectory(EngineEndpoint endpoint, VolumeInfo volume) {
+        return provenDirectory(endpoint, volume).filter(directory -> {
+            try {
+                Path volumes = directory.getParent().getParent();
+                return Files.isReadable(directory) && ((Number) Files.getAttribute(volumes, "unix:uid")).longValue() == 0;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * The owner of a rootless engine's volume root as its containers see it: the owner of its directory on this
+     * host, which is provably the volume's, mapped back through the engine's id mappings. Only the directory's own
+     * attributes are read, which the engine's user may read whatever ids its files hold. Empty when the directory
+     * is not here or its ids are not mapped.
+     */
+    public static Optional<long[]> ownerThroughMappings(EngineEndpoint endpoint, VolumeInfo volume,
+            IdMappings mappings) {
+        return provenDirectory(endpoint, volume).flatMap(directory -> {
+            try {
+                long[] host = owner(directory);
+                return mappings.toContainer(host[0], host[1]);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The volume's directory here, when it exists and has the volume's own creation time. */
+    private static Optional<Path> provenDirectory(EngineEndpoint endpoint, VolumeInfo volume) {
         if (!"unix".equals(endpoint.host().getScheme())
                 || !"local".equals(volume.driver())
                 || !volume.options().isEmpty()
@@ -35,11 +65,7 @@ public final class MountPoints {
         try {
             Path directory = Path.of(volume.mountpoint());
             Path volumeRoot = directory.getParent();
-            Path volumes = volumeRoot == null ? null : volumeRoot.getParent();
-            if (volumes == null
-                    || !Files.isDirectory(directory)
-                    || !Files.isReadable(directory)
-                    || ((Number) Files.getAttribute(volumes, "unix:uid")).longValue() != 0) {
+            if (volumeRoot == null || volumeRoot.getParent() == null || !Files.isDirectory(directory)) {
                 return Optional.empty();
             }
             boolean same = madeAt((FileTime) Files.getAttribute(directory, "unix:ctime"), volume.createdAt())

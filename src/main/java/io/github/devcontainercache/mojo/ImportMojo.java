@@ -239,8 +239,14 @@ public class ImportMojo extends AbstractCacheMojo {
                 long[] ids = MountPoints.owner(local.get());
                 owner = new Owner(ids[0], ids[1]);
             } else if (engine.isPodman()) {
-                log.warn(Messages.podmanSeedOwnerUnknown(target));
-                owner = new Owner(0, 0);
+                Optional<long[]> mapped = readMountPoints()
+                        ? engine.rootlessPodmanIdMappings().flatMap(mappings -> MountPoints.ownerThroughMappings(
+                                engine.endpoint(), engine.inspectVolume(target).orElseThrow(), mappings))
+                        : Optional.empty();
+                if (mapped.isEmpty()) {
+                    log.warn(Messages.podmanSeedOwnerUnknown(target));
+                }
+                owner = mapped.map(ids -> new Owner(ids[0], ids[1])).orElse(new Owner(0, 0));
             } else {
                 try (InputStream root = helper.read(target)) {
                     owner = RootOwnership.readFirstEntryOwner(root).orElse(new Owner(0, 0));

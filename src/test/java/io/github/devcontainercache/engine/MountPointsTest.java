@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,37 @@ class MountPointsTest {
     private static String createdAtOf(Path directory) throws IOException {
         FileTime ctime = (FileTime) Files.getAttribute(directory, "unix:ctime");
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ctime.toInstant().atOffset(ZoneOffset.UTC));
+    }
+
+    @Test
+    void aRootlessEnginesVolumeRootHasTheOwnerItsContainersSeeThroughTheEnginesMappings() throws IOException {
+        Path data = Files.createDirectories(temp.resolve("volumes/v/_data"));
+        long[] host = MountPoints.owner(data);
+        // whoever runs the test owns the directory: that id is the container's 1000 here
+        IdMappings mappings = new IdMappings(List.of(new IdMappings.Range(1000, host[0], 1)),
+                List.of(new IdMappings.Range(1000, host[1], 1)));
+
+        assertThat(MountPoints.ownerThroughMappings(LOCAL, volume(data, "local", createdAtOf(data)), mappings))
+                .hasValueSatisfying(ids -> assertThat(ids).containsExactly(1000, 1000));
+        IdMappings others = new IdMappings(List.of(new IdMappings.Range(0, host[0] + 1, 10)),
+                List.of(new IdMappings.Range(0, host[1] + 1, 10)));
+        assertThat(MountPoints.ownerThroughMappings(LOCAL, volume(data, "local", createdAtOf(data)), others))
+                .as("ids the engine does not map").isEmpty();
+        assertThat(MountPoints.ownerThroughMappings(LOCAL, volume(data, "local", "2001-01-01T00:00:00Z"), mappings))
+                .as("another engine's volume").isEmpty();
+    }
+
+    @Test
+    void podmansRootlessMappingsGiveTheContainersIds() {
+        // as rootless Podman 4.3 answers for a user 1001 with the subordinate ids 100000 to 165535
+        List<IdMappings.Range> ranges = List.of(new IdMappings.Range(0, 1001, 1), new IdMappings.Range(1, 100000, 65536));
+        IdMappings mappings = new IdMappings(ranges, ranges);
+
+        assertThat(mappings.toContainer(100999, 100999)).hasValueSatisfying(ids -> assertThat(ids).containsExactly(1000, 1000));
+        assertThat(mappings.toContainer(1001, 1001)).hasValueSatisfying(ids -> assertThat(ids).containsExactly(0, 0));
+        assertThat(mappings.toContainer(165535, 100000)).hasValueSatisfying(ids -> assertThat(ids).containsExactly(65536, 1));
+        assertThat(mappings.toContainer(165536, 100000)).isEmpty();
+        assertThat(mappings.toContainer(0, 0)).isEmpty();
     }
 
     @Test
