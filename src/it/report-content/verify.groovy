@@ -13,6 +13,7 @@ try {
             'source']
 
     long pipBytes = 3000 + 2000 + 100 + 50000 + 2
+    String pipOwner = engine.rootOwner(engine.name('pip'))
     // what every report says, whatever it read
     [direct, viaEngine, summary].each { report ->
         def pip = report.caches.find { it.volume == engine.name('pip') }
@@ -21,7 +22,9 @@ try {
         assert Math.abs(pip.sizeBytes - pipBytes) <= pipBytes * 0.01
         assert pip.inUseBy == [engine.name('devcontainer')]
         assert pip.containers == [[name: engine.name('devcontainer'), state: 'created']]
-        assert pip.owner == '0:0'
+        // as read independently of the plugin; Podman's archive API names root as every owner, so through it the
+        // owner is unknown, but on a rootless Podman here, whose volume directory the first report reads and maps back
+        assert pip.owner == (engine.isPodman() && !report.is(direct) ? null : pipOwner)
         assert pip.budgetBytes == 1000 && pip.overBudget == true
 
         def whisper = report.caches.find { it.volume == engine.name('whisper') }

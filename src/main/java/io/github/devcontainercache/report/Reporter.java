@@ -147,7 +147,7 @@ public final class Reporter {
                     Facts facts = asked.containsKey(cache.volume()) && engineSize != null
                             ? await(asked.get(cache.volume()))
                             : scanned(cache, contents, checksumLines.get(cache.volume()));
-                    ReportEntry entry = entry(cache, contents, facts, engineSize,
+                    ReportEntry entry = entry(cache, contents, facts, rootOwner(volume, contents, facts), engineSize,
                             users.getOrDefault(cache.volume(), List.of()), contentProblems);
                     entries.add(entry);
                     if (Boolean.TRUE.equals(entry.overBudget())) {
@@ -175,8 +175,23 @@ public final class Reporter {
                 cache.origin().toString());
     }
 
-    private ReportEntry entry(CacheDeclaration cache, CacheContents contents, Facts facts, Long engineSize,
-            List<ContainerInfo> containers, List<String> contentProblems) {
+    /**
+     * The owner of the cache's root. Podman's archive API names root as the owner of every file: there it is the
+     * one read on a rootless Podman's volume directory here, mapped back through its id mappings, or unknown.
+     */
+    private Owner rootOwner(VolumeInfo volume, CacheContents contents, Facts facts) {
+        if (!engine.isPodman() || Messages.VIA_MOUNT_POINT.equals(contents.via())) {
+            return facts.owner;
+        }
+        Optional<long[]> mapped = options.readMountPoints()
+                ? engine.rootlessPodmanIdMappings()
+                        .flatMap(mappings -> MountPoints.ownerThroughMappings(engine.endpoint(), volume, mappings))
+                : Optional.empty();
+        return mapped.map(ids -> new Owner(ids[0], ids[1])).orElse(null);
+    }
+
+    private ReportEntry entry(CacheDeclaration cache, CacheContents contents, Facts facts, Owner owner,
+            Long engineSize, List<ContainerInfo> containers, List<String> contentProblems) {
         boolean onMountPoint = Messages.VIA_MOUNT_POINT.equals(contents.via());
         // without a scan, the engine knew the size
         Long size = onMountPoint || engineSize == null ? Long.valueOf(facts.scan.sizeBytes()) : engineSize;
@@ -212,7 +227,7 @@ public final class Reporter {
         Boolean overBudget = cache.budgetBytes() == null || size == null ? null : size > cache.budgetBytes();
         return new ReportEntry(cache.volume(), cache.effectiveKind().id(), true, size, sizeSource, contentSource,
                 facts.scan == null ? null : facts.scan.files(), cache.budgetBytes(), overBudget, users,
-                facts.owner == null ? null : facts.owner.toString(), models, checksums, pip,
+                owner == null ? null : owner.toString(), models, checksums, pip,
                 facts.scan == null ? List.of() : facts.scan.largest(), cache.origin().toString());
     }
 
