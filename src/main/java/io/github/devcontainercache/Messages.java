@@ -597,6 +597,10 @@ public final class Messages {
     }
 
     /** A problem of a refused archive: the headers of one entry take more room than any tar writer uses. */
+    public static String archiveEntryBelowFile(String path, String file) {
+        return "'" + path + "' lies inside '" + file + "', which the archive holds as a file: no directory can be made there";
+    }
+
     public static String archiveTrailingData(long max) {
         return "it holds more than " + ByteSize.format(max) + " after the end of its entries, which no export writes:"
                 + " it is corrupted or was made to exhaust the import";

@@ -90,22 +90,13 @@ final class EntrySafety {
         if (symlinks.isEmpty()) {
             return problems;
         }
-        java.util.Map<Integer, java.util.List<String>> byHash = new java.util.HashMap<>();
-        java.util.BitSet lengths = new java.util.BitSet();
-        for (String link : symlinks.keySet()) {
-            byHash.computeIfAbsent(link.hashCode(), hash -> new java.util.ArrayList<>(1)).add(link);
-            lengths.set(link.length());
-        }
+        java.util.Map<Integer, java.util.List<String>> byHash = byHash(symlinks.keySet());
+        java.util.BitSet lengths = lengths(symlinks.keySet());
         for (String path : paths) {
-            int hash = 0;
-            for (int i = 0; i < path.length(); i++) {
-                char c = path.charAt(i);
-                if (c == '/' && lengths.get(i) && isPrefixLink(byHash.get(hash), path, i)) {
-                    problems.add("'" + printable(path) + "' would be written through the symbolic link '"
-                            + printable(path.substring(0, i)) + "'");
-                    break;
-                }
-                hash = 31 * hash + c;
+            int below = ancestorIn(path, byHash, lengths);
+            if (below >= 0) {
+                problems.add("'" + printable(path) + "' would be written through the symbolic link '"
+                        + printable(path.substring(0, below)) + "'");
             }
         }
         for (java.util.Map.Entry<String, String> link : symlinks.entrySet()) {
@@ -118,8 +109,59 @@ final class EntrySafety {
         return problems;
     }
 
-    /** Whether one of the links is the first {@code length} characters of the path. */
-    private static boolean isPrefixLink(java.util.List<String> links, String path, int length) {
+    /**
+     * The entries that lie below a regular file or a hard link of the archive, where no directory can be made: an
+     * import would fail halfway.
+     */
+    static java.util.List<String> belowFiles(java.util.List<String> paths, java.util.Set<String> files) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (files.isEmpty()) {
+            return problems;
+        }
+        java.util.Map<Integer, java.util.List<String>> byHash = byHash(files);
+        java.util.BitSet lengths = lengths(files);
+        for (String path : paths) {
+            int below = ancestorIn(path, byHash, lengths);
+            if (below >= 0) {
+                problems.add(Messages.archiveEntryBelowFile(printable(path), printable(path.substring(0, below))));
+            }
+        }
+        return problems;
+    }
+
+    private static java.util.Map<Integer, java.util.List<String>> byHash(java.util.Collection<String> paths) {
+        java.util.Map<Integer, java.util.List<String>> byHash = new java.util.HashMap<>();
+        for (String path : paths) {
+            byHash.computeIfAbsent(path.hashCode(), hash -> new java.util.ArrayList<>(1)).add(path);
+        }
+        return byHash;
+    }
+
+    private static java.util.BitSet lengths(java.util.Collection<String> paths) {
+        java.util.BitSet lengths = new java.util.BitSet();
+        paths.forEach(path -> lengths.set(path.length()));
+        return lengths;
+    }
+
+    /**
+     * The length of the path's first ancestor among the paths hashed, or -1: one pass over the path, its prefixes'
+     * hashes computed as it goes, so that a path thousands of levels deep costs no more than its length.
+     */
+    private static int ancestorIn(String path, java.util.Map<Integer, java.util.List<String>> byHash,
+            java.util.BitSet lengths) {
+        int hash = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/' && lengths.get(i) && isPrefix(byHash.get(hash), path, i)) {
+                return i;
+            }
+            hash = 31 * hash + c;
+        }
+        return -1;
+    }
+
+    /** Whether one of the paths is the first {@code length} characters of the path. */
+    private static boolean isPrefix(java.util.List<String> links, String path, int length) {
         if (links != null) {
             for (String link : links) {
                 if (link.length() == length && path.startsWith(link)) {

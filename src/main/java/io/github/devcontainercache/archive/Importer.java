@@ -81,6 +81,7 @@ public final class Importer {
             Set<String> names = new HashSet<>();
             java.util.Map<String, String> symlinks = new java.util.HashMap<>();
             java.util.List<String> paths = new ArrayList<>();
+            Set<String> files = new HashSet<>(); // regular files and hard links, below which nothing can be
             long unlisted = 0;
             byte[] buffer = new byte[Exporter.BUFFER_BYTES];
             MessageDigest digest = Exporter.sha256();
@@ -97,6 +98,9 @@ public final class Importer {
                 }
                 if (refusal == null) {
                     paths.add(path);
+                    if (EntrySafety.isRegular(entry) || entry.isLink()) {
+                        files.add(path);
+                    }
                 }
                 boolean hashed = false;
                 if (refusal != null) {
@@ -157,6 +161,9 @@ public final class Importer {
             List<String> throughLinks = EntrySafety.throughLinks(paths, symlinks);
             int room = Math.max(0, MAX_PROBLEMS - problems.size());
             problems.addAll(throughLinks.subList(0, Math.min(throughLinks.size(), room)));
+            List<String> belowFiles = EntrySafety.belowFiles(paths, files);
+            room = Math.max(0, MAX_PROBLEMS - problems.size());
+            problems.addAll(belowFiles.subList(0, Math.min(belowFiles.size(), room)));
             for (String listed : manifest.files().keySet()) {
                 if (problems.size() < MAX_PROBLEMS && !seen.contains(listed)) {
                     problems.add("'" + EntrySafety.printable(listed) + "' is listed in the manifest but not in the archive");

@@ -237,6 +237,17 @@ class ImporterVerifyTest {
     }
 
     @Test
+    void refusesEntriesInsideAFileOfTheArchiveWhicheverComesFirst() throws IOException {
+        // found by the fuzz test: verification accepted them, and the import failed halfway
+        assertThat(refused(archive(tar -> tar.file("a.txt", HELLO).symlink("a.txt/s", "../b")))).containsExactly(
+                "'a.txt/s' lies inside 'a.txt', which the archive holds as a file: no directory can be made there");
+        assertThat(refused(archive(tar -> tar.file("sub/x/y.txt", HELLO).file("sub/x", HELLO)))).containsExactly(
+                "'sub/x/y.txt' lies inside 'sub/x', which the archive holds as a file: no directory can be made there");
+        assertThat(refused(archive(tar -> tar.file("a.txt", HELLO).hardLink("h", "a.txt").directory("h/d"))))
+                .containsExactly("'h/d' lies inside 'h', which the archive holds as a file: no directory can be made there");
+    }
+
+    @Test
     void refusesAFileWithTheRecordsOfAGnuSparseFile() throws IOException {
         // records commons-compress does not take up: they would reach the engine, whose tar reader might make holes
         TarArchiveEntry sparse = new TarArchiveEntry("holes.bin");
