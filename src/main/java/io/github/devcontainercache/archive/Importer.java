@@ -81,7 +81,7 @@ public final class Importer {
             Set<String> names = new HashSet<>();
             java.util.Map<String, String> symlinks = new java.util.HashMap<>();
             java.util.List<String> paths = new ArrayList<>();
-            Set<String> files = new HashSet<>(); // regular files and hard links, below which nothing can be
+            Set<String> files = new HashSet<>(); // regular files and hard links: nothing can lie below them
             long unlisted = 0;
             byte[] buffer = new byte[Exporter.BUFFER_BYTES];
             MessageDigest digest = Exporter.sha256();
