@@ -2,8 +2,8 @@ package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
-import io.github.devcontainercache.caches.CacheCheck;
-import io.github.devcontainercache.caches.CacheCreator;
+import io.github.devcontainercache.volumes.CacheCheck;
+import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.content.CheckedFile;

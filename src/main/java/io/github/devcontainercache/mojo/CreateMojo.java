@@ -2,7 +2,7 @@ package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
-import io.github.devcontainercache.caches.CacheCreator;
+import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
 import java.util.List;

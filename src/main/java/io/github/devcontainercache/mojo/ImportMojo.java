@@ -7,7 +7,7 @@ import io.github.devcontainercache.archive.Compression;
 import io.github.devcontainercache.archive.Importer;
 import io.github.devcontainercache.archive.Manifest;
 import io.github.devcontainercache.archive.Seeder;
-import io.github.devcontainercache.caches.CacheCreator;
+import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.caches.VolumeNames;

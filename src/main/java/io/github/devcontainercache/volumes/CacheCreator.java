@@ -1,7 +1,9 @@
-package io.github.devcontainercache.caches;
+package io.github.devcontainercache.volumes;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.caches.ComposeRef;
 import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.EngineException;

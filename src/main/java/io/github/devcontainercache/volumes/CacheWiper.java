@@ -1,7 +1,8 @@
-package io.github.devcontainercache.caches;
+package io.github.devcontainercache.volumes;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.content.VolumeScanner;
 import io.github.devcontainercache.engine.ContainerInfo;
 import io.github.devcontainercache.engine.DockerEngine;
