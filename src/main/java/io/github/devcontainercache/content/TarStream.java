@@ -143,21 +143,18 @@ public final class TarStream {
      * are read here: commons-compress reads each through BigDecimal, a tenth of a pass's garbage.
      */
     private static void applyPax(TarArchiveEntry entry, Map<String, String> pax) {
-        for (Map.Entry<String, String> record : pax.entrySet()) {
-            FileTime time = switch (record.getKey()) {
-                case "mtime", "atime", "ctime" -> decimalSeconds(record.getValue());
-                default -> null;
-            };
+        pax.forEach((key, value) -> {
+            FileTime time = key.equals("mtime") || key.equals("atime") || key.equals("ctime") ? decimalSeconds(value) : null;
             if (time == null) {
-                entry.addPaxHeader(record.getKey(), record.getValue());
-            } else if (record.getKey().equals("mtime")) {
-                entry.setLastModifiedTime(time);
-            } else if (record.getKey().equals("atime")) {
-                entry.setLastAccessTime(time);
+                entry.addPaxHeader(key, value);
             } else {
-                entry.setStatusChangeTime(time);
+                switch (key) {
+                    case "mtime" -> entry.setLastModifiedTime(time);
+                    case "atime" -> entry.setLastAccessTime(time);
+                    default -> entry.setStatusChangeTime(time);
+                }
             }
-        }
+        });
     }
 
     /** {@code [-]seconds[.fraction]}, or null for any other form (left to commons-compress). */
@@ -171,9 +168,9 @@ public final class TarStream {
         }
         long seconds = Long.parseLong(value, at, end, 10);
         long nanos = 0;
-        if (dot >= 0) {
-            String fraction = (value.substring(dot + 1) + "000000000").substring(0, 9);
-            nanos = Long.parseLong(fraction);
+        for (int i = 0; i < 9; i++) { // nine digits of the fraction, the rest cut off as commons-compress does
+            int digit = dot + 1 + i;
+            nanos = nanos * 10 + (dot >= 0 && digit < value.length() ? value.charAt(digit) - '0' : 0);
         }
         return at == 1 ? FileTime.from(java.time.Instant.ofEpochSecond(-seconds, -nanos))
                 : FileTime.from(java.time.Instant.ofEpochSecond(seconds, nanos));

@@ -42,8 +42,7 @@ public final class MountPoints {
      * attributes are read, which the engine's user may read whatever ids its files hold. Empty when the directory
      * is not here or its ids are not mapped.
      */
-    public static Optional<long[]> ownerThroughMappings(EngineEndpoint endpoint, VolumeInfo volume,
-            IdMappings mappings) {
+    static Optional<long[]> ownerThroughMappings(EngineEndpoint endpoint, VolumeInfo volume, IdMappings mappings) {
         return provenDirectory(endpoint, volume).flatMap(directory -> {
             try {
                 long[] host = owner(directory);
@@ -52,6 +51,16 @@ public final class MountPoints {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * The owner of the volume's root on a rootless Podman of this host, where its archive API names root as every
+     * owner: its directory's shifted ids, mapped back through the engine's own (see {@link #ownerThroughMappings}).
+     * Empty for any other engine, or where that cannot be done.
+     */
+    public static Optional<long[]> rootlessPodmanRootOwner(DockerEngine engine, VolumeInfo volume) {
+        return engine.rootlessPodmanIdMappings()
+                .flatMap(mappings -> ownerThroughMappings(engine.endpoint(), volume, mappings));
     }
 
     /** The volume's directory here, when it exists and has the volume's own creation time. */

@@ -230,8 +230,9 @@ public class ImportMojo extends AbstractCacheMojo {
         if (Seeder.files(path).isEmpty()) {
             throw new MojoFailureException(Messages.nothingToSeed(path));
         }
-        Optional<Path> local = mountPoint(engine, engine.inspectVolume(target)
-                .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target))));
+        VolumeInfo info = engine.inspectVolume(target)
+                .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
+        Optional<Path> local = mountPoint(engine, info);
         try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
             // the files get the owner of the volume's root, so that the dev container's user can use them
             Owner owner;
@@ -239,10 +240,8 @@ public class ImportMojo extends AbstractCacheMojo {
                 long[] ids = MountPoints.owner(local.get());
                 owner = new Owner(ids[0], ids[1]);
             } else if (engine.isPodman()) {
-                Optional<long[]> mapped = readMountPoints()
-                        ? engine.rootlessPodmanIdMappings().flatMap(mappings -> MountPoints.ownerThroughMappings(
-                                engine.endpoint(), engine.inspectVolume(target).orElseThrow(), mappings))
-                        : Optional.empty();
+                Optional<long[]> mapped =
+                        readMountPoints() ? MountPoints.rootlessPodmanRootOwner(engine, info) : Optional.empty();
                 if (mapped.isEmpty()) {
                     log.warn(Messages.podmanSeedOwnerUnknown(target));
                 }

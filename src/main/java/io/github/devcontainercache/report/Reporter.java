@@ -183,10 +183,8 @@ public final class Reporter {
         if (!engine.isPodman() || Messages.VIA_MOUNT_POINT.equals(contents.via())) {
             return facts.owner;
         }
-        Optional<long[]> mapped = options.readMountPoints()
-                ? engine.rootlessPodmanIdMappings()
-                        .flatMap(mappings -> MountPoints.ownerThroughMappings(engine.endpoint(), volume, mappings))
-                : Optional.empty();
+        Optional<long[]> mapped =
+                options.readMountPoints() ? MountPoints.rootlessPodmanRootOwner(engine, volume) : Optional.empty();
         return mapped.map(ids -> new Owner(ids[0], ids[1])).orElse(null);
     }
 

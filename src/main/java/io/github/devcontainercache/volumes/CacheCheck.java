@@ -119,8 +119,7 @@ public final class CacheCheck {
         Optional<Path> directory = MountPoints.localDirectory(engine.endpoint(), volume);
         if (directory.isEmpty()) {
             // a rootless Podman here: its archive API names root as every owner, its directory the shifted ids
-            Optional<long[]> mapped = engine.rootlessPodmanIdMappings()
-                    .flatMap(mappings -> MountPoints.ownerThroughMappings(engine.endpoint(), volume, mappings));
+            Optional<long[]> mapped = MountPoints.rootlessPodmanRootOwner(engine, volume);
             mapped.ifPresent(ids -> compare(cache, new Owner(ids[0], ids[1]), Messages.VIA_ROOTLESS_PODMAN_DIRECTORY,
                     problems));
             return mapped.isPresent();
