@@ -596,16 +596,18 @@ public final class Messages {
                 + "):" + NL + bullets(problems) + NL + "Export it again from its source, or check how it was copied.";
     }
 
-    /** A problem of a refused archive: the headers of one entry take more room than any tar writer uses. */
+    /** A problem of a refused archive: an entry where a file of the archive would have to be a directory. */
     public static String archiveEntryBelowFile(String path, String file) {
         return "'" + path + "' lies inside '" + file + "', which the archive holds as a file: no directory can be made there";
     }
 
+    /** A problem of a refused archive: more bytes after its last entry than any tar writer pads with. */
     public static String archiveTrailingData(long max) {
         return "it holds more than " + ByteSize.format(max) + " after the end of its entries, which no export writes:"
                 + " it is corrupted or was made to exhaust the import";
     }
 
+    /** A problem of a refused archive: the headers of one entry take more room than any tar writer uses. */
     public static String archiveHeadersTooLarge(long max) {
         return "the headers of one entry (PAX records, GNU long names) take more than " + ByteSize.format(max)
                 + ", which no export writes: it is corrupted or was made to exhaust the import";
