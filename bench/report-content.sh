@@ -48,11 +48,11 @@ echo "Measuring $ROUNDS rounds of each, alternating..."
 plugin_scan=(); cold_scan=(); du_times=(); df_times=(); plugin_hash=(); sha_times=()
 for _ in $(seq 1 "$ROUNDS"); do
   # one JVM per round: its first pass is the cold one a build makes, the pass after 3 warm-ups the warm one
-  java -cp "$CP" io.github.devcontainercache.bench.ContentBench scan 3 1 "$PIP" "$WHISPER" >"$WORK/warm" 2>"$WORK/cold"
+  java -cp "$CP" io.github.devcontainercache.content.ContentBench scan 3 1 "$PIP" "$WHISPER" >"$WORK/warm" 2>"$WORK/cold"
   plugin_scan+=("$(cat "$WORK/warm")"); cold_scan+=("$(cat "$WORK/cold")")
   du_times+=("$(millis du -s "$PIP" "$WHISPER")")
   df_times+=("$(millis docker system df -v)")
-  plugin_hash+=("$(java -cp "$CP" io.github.devcontainercache.bench.ContentBench hash 1 1 "$WHISPER/tiny.pt" "$WHISPER/base.pt" 2>/dev/null)")
+  plugin_hash+=("$(java -cp "$CP" io.github.devcontainercache.content.ContentBench hash 1 1 "$WHISPER/tiny.pt" "$WHISPER/base.pt" 2>/dev/null)")
   sha_times+=("$(millis sha256sum "$WHISPER/tiny.pt" "$WHISPER/base.pt")")
 done
 

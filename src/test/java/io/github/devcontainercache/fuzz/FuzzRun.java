@@ -24,16 +24,16 @@ import java.util.function.Supplier;
  * allocation past {@link #maxAllocatedBytes} is a failure, kept with the input's description so that it can be
  * replayed. The first hang stops the run: the stuck thread cannot be stopped and would skew everything after it.
  */
-final class FuzzRun implements AutoCloseable {
+public final class FuzzRun implements AutoCloseable {
 
     /** How one input ended, as the test's own classification of the reader's answer. */
-    enum Outcome {
+    public enum Outcome {
         ACCEPTED,
         REFUSED
     }
 
     /** One input: what to run, and how to describe it in a failure. */
-    interface Input {
+    public interface Input {
         Outcome run() throws Exception;
     }
 
@@ -60,7 +60,7 @@ final class FuzzRun implements AutoCloseable {
     /** The first input of each kind of failure, by kind (exception class and top frame). */
     private final Map<String, String> failures = new LinkedHashMap<>();
 
-    FuzzRun(String name, long seed, long inputTimeoutMillis, long budgetSeconds, long maxAllocatedBytes) {
+    public FuzzRun(String name, long seed, long inputTimeoutMillis, long budgetSeconds, long maxAllocatedBytes) {
         this.name = name;
         this.seed = seed;
         this.inputTimeoutMillis = inputTimeoutMillis;
@@ -76,16 +76,16 @@ final class FuzzRun implements AutoCloseable {
     }
 
     /** Whether the run may go on: no hang so far and time left in the budget. */
-    boolean goOn() {
+    public boolean goOn() {
         return !stopped && System.nanoTime() - started < budgetNanos;
     }
 
-    int inputs() {
+    public int inputs() {
         return inputs;
     }
 
     /** Runs one input; {@code describe} is only called when it fails. */
-    void run(Input input, Supplier<String> describe) {
+    public void run(Input input, Supplier<String> describe) {
         if (stopped) {
             return;
         }
@@ -141,31 +141,31 @@ final class FuzzRun implements AutoCloseable {
     }
 
     /** Records a failure the test found itself, such as a result that breaks an invariant. */
-    void fail(String kind, String description) {
+    public void fail(String kind, String description) {
         failures.putIfAbsent(kind, description);
     }
 
-    Map<String, String> failures() {
+    public Map<String, String> failures() {
         return failures;
     }
 
-    int accepted() {
+    public int accepted() {
         return accepted;
     }
 
-    int refused() {
+    public int refused() {
         return refused;
     }
 
     /** One line: inputs, how they ended, the slowest and the hungriest input. */
-    String summary(String refusedAs, String acceptedAs) {
+    public String summary(String refusedAs, String acceptedAs) {
         return String.format("%s fuzz: %d inputs (seed %#x) in %.1f s, %d %s, %d %s, %d failures;"
                         + " max %d ms per input, max %d MB allocated per input",
                 name, inputs, seed, (System.nanoTime() - started) / 1e9, refused, refusedAs, accepted, acceptedAs,
                 failures.size(), TimeUnit.NANOSECONDS.toMillis(maxNanos), maxAllocated >> 20);
     }
 
-    String extremes() {
+    public String extremes() {
         return "  slowest: " + slowest + "\n  most allocating: " + hungryest;
     }
 
@@ -200,7 +200,7 @@ final class FuzzRun implements AutoCloseable {
      * A directory for the inputs' files: in memory (/dev/shm) where there is one, since writing thousands of small
      * files to a disk costs more than reading them; else under {@code fallback}. {@link #deleteTree} it when done.
      */
-    static Path scratch(Path fallback, String name) throws IOException {
+    public static Path scratch(Path fallback, String name) throws IOException {
         Path memory = Path.of("/dev/shm");
         if (Files.isDirectory(memory) && Files.isWritable(memory)) {
             try {
@@ -212,7 +212,7 @@ final class FuzzRun implements AutoCloseable {
         return Files.createDirectories(fallback.resolve(name + "-scratch"));
     }
 
-    static void deleteTree(Path tree) throws IOException {
+    public static void deleteTree(Path tree) throws IOException {
         if (!Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -224,7 +224,7 @@ final class FuzzRun implements AutoCloseable {
     }
 
     /** Control characters and the like escaped, so that a report survives any console. */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), 2_000));
         text.codePoints().limit(2_000).forEach(c -> {
             if (c == '\n' || c >= 0x20 && c < 0x7F) {

@@ -1,9 +1,6 @@
-package io.github.devcontainercache.bench;
+package io.github.devcontainercache.content;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.content.Hashing;
-import io.github.devcontainercache.content.VolumeScan;
-import io.github.devcontainercache.content.VolumeScanner;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.devcontainercache.caches;
+package io.github.devcontainercache.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

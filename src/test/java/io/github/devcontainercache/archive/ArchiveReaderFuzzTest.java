@@ -1,4 +1,4 @@
-package io.github.devcontainercache.fuzz;
+package io.github.devcontainercache.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -9,11 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.archive.ArchiveRefusedException;
-import io.github.devcontainercache.archive.Compression;
-import io.github.devcontainercache.archive.Exporter;
-import io.github.devcontainercache.archive.Importer;
-import io.github.devcontainercache.archive.Manifest;
+import io.github.devcontainercache.fuzz.FuzzRun;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.devcontainercache.fuzz;
+package io.github.devcontainercache.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

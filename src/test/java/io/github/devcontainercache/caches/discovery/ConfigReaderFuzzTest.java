@@ -1,4 +1,4 @@
-package io.github.devcontainercache.fuzz;
+package io.github.devcontainercache.caches.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.devcontainercache.caches.CacheSpec;
 import io.github.devcontainercache.caches.InvalidCachesException;
-import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
+import io.github.devcontainercache.fuzz.FuzzRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
