@@ -1,6 +1,5 @@
 package io.github.devcontainercache.archive;
 
-import io.github.devcontainercache.Messages;
 import java.util.List;
 
 /** An archive failed verification: what is wrong with it, every problem found (up to a limit). */
@@ -11,7 +10,7 @@ public class ArchiveRefusedException extends Exception {
     private final transient List<String> problems;
 
     public ArchiveRefusedException(String archive, List<String> problems) {
-        super(Messages.archiveRefused(archive, problems));
+        super(ArchiveMessages.archiveRefused(archive, problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.archive;
 
-import io.github.devcontainercache.Messages;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -54,7 +53,7 @@ final class EntrySafety {
                 return "'" + printable(name) + "' links outside the volume (to " + printable(target) + ")";
             }
             if (target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LINK_TARGET) {
-                return Messages.archiveLinkTooLong(printable(name), MAX_LINK_TARGET);
+                return ArchiveMessages.archiveLinkTooLong(printable(name), MAX_LINK_TARGET);
             }
             Path resolved = Path.of("/volume", normalize(name)).getParent().resolve(target).normalize();
             if (!resolved.startsWith("/volume")) {
@@ -71,10 +70,10 @@ final class EntrySafety {
             return "'" + printable(name) + "' is of a type a cache does not hold";
         }
         if (entry.getMode() < 0 || entry.getMode() > 07777777) { // more than a tar header holds: import cannot write it
-            return Messages.archiveEntryMode(printable(name), entry.getMode());
+            return ArchiveMessages.archiveEntryMode(printable(name), entry.getMode());
         }
         if (!isRegular(entry) && entry.getSize() != 0) {
-            return Messages.archiveEntryWithContent(printable(name), entry.getSize());
+            return ArchiveMessages.archiveEntryWithContent(printable(name), entry.getSize());
         }
         return null;
     }
@@ -123,7 +122,7 @@ final class EntrySafety {
         for (String path : paths) {
             int below = ancestorIn(path, byHash, lengths);
             if (below >= 0) {
-                problems.add(Messages.archiveEntryBelowFile(printable(path), printable(path.substring(0, below))));
+                problems.add(ArchiveMessages.archiveEntryBelowFile(printable(path), printable(path.substring(0, below))));
             }
         }
         return problems;

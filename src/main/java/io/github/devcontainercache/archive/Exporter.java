@@ -2,7 +2,6 @@ package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
 import io.github.devcontainercache.content.TarStream;
 import java.io.BufferedOutputStream;
@@ -98,7 +97,7 @@ public final class Exporter {
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             complete = true;
-            log.info(Messages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
+            log.info(ArchiveMessages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
             return target;
         } finally {
             Files.deleteIfExists(body);
@@ -337,7 +336,7 @@ public final class Exporter {
             left -= read;
         }
         if (left > 0 || in.read() >= 0) {
-            throw new IOException(Messages.fileChangedDuringExport(file));
+            throw new IOException(ArchiveMessages.fileChangedDuringExport(file));
         }
     }
 

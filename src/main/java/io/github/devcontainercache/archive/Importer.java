@@ -1,7 +1,6 @@
 package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.content.Progress;
 import io.github.devcontainercache.content.TarStream;
 import java.io.BufferedInputStream;
@@ -138,7 +137,7 @@ public final class Importer {
                 if (!hashed) {
                     unlisted += padded(entry.getSize());
                     if (unlisted > MAX_UNLISTED_BYTES) {
-                        problems.add(Messages.archiveHoldsUnlisted(MAX_UNLISTED_BYTES));
+                        problems.add(ArchiveMessages.archiveHoldsUnlisted(MAX_UNLISTED_BYTES));
                         break;
                     }
                 }
@@ -155,7 +154,7 @@ public final class Importer {
                         // nothing: the tar's last records and its compression's trailer
                     }
                 } catch (Bounded.Overrun e) {
-                    problems.add(Messages.archiveTrailingData(MAX_HEADER_BYTES));
+                    problems.add(ArchiveMessages.archiveTrailingData(MAX_HEADER_BYTES));
                 }
             }
             List<String> throughLinks = EntrySafety.throughLinks(paths, symlinks);
@@ -170,7 +169,7 @@ public final class Importer {
                 }
             }
         } catch (Bounded.Overrun | TarStream.ExtendedHeaderTooLarge e) {
-            problems.add(Messages.archiveHeadersTooLarge(MAX_HEADER_BYTES));
+            problems.add(ArchiveMessages.archiveHeadersTooLarge(MAX_HEADER_BYTES));
         } catch (IOException e) {
             // a truncated or corrupted stream: compression and tar readers say what they found
             problems.add("it cannot be read to the end (" + e.getMessage() + "): it is truncated or corrupted");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.devcontainercache.Messages;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -144,7 +143,7 @@ public record Manifest(
             String key = parser.currentName();
             labels.put(key, value(parser, parser.nextToken()).asText());
             if (labels.size() > MAX_LABELS) {
-                throw new IOException(Messages.manifestTooManyLabels(MAX_LABELS));
+                throw new IOException(ArchiveMessages.manifestTooManyLabels(MAX_LABELS));
             }
         }
         return labels;

@@ -1,7 +1,6 @@
 package io.github.devcontainercache.archive;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.Hashing;
 import io.github.devcontainercache.content.ModelCatalog;
@@ -52,10 +51,10 @@ public final class Seeder {
                 actual = new Hashing(log, Files.size(file)).sha256(in);
             }
             if (!actual.equals(model.get().sha256())) {
-                throw new NotTheModel(Messages.seedModelCorrupt(
+                throw new NotTheModel(ArchiveMessages.seedModelCorrupt(
                         file, model.get().model(), actual, model.get().sha256()));
             }
-            log.info(Messages.seedModelVerified(file, model.get().model()));
+            log.info(ArchiveMessages.seedModelVerified(file, model.get().model()));
             checked++;
         }
         return checked;

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.caches;
 
-import io.github.devcontainercache.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class CacheDeclarations {
                 }
                 CacheDeclaration twin = fromThisSource.putIfAbsent(declaration.volume(), declaration);
                 if (twin != null) {
-                    problems.add(Messages.declaredTwice(declaration.volume(), twin.origin(), declaration.origin()));
+                    problems.add(CacheMessages.declaredTwice(declaration.volume(), twin.origin(), declaration.origin()));
                     continue;
                 }
                 merged.merge(declaration.volume(), declaration, CacheDeclaration::overriding);
@@ -49,23 +48,23 @@ public final class CacheDeclarations {
         int before = problems.size();
         String volume = trimToNull(spec.volume());
         if (volume == null) {
-            problems.add(Messages.volumeMissing(spec.origin()));
+            problems.add(CacheMessages.volumeMissing(spec.origin()));
         } else if (!VolumeNames.isValid(volume)) {
-            problems.add(Messages.invalidVolumeName(volume, spec.origin()));
+            problems.add(CacheMessages.invalidVolumeName(volume, spec.origin()));
         }
         // Later messages name the cache; one without a volume name is called what it is.
-        String name = volume != null ? volume : Messages.UNNAMED_CACHE;
+        String name = volume != null ? volume : CacheMessages.UNNAMED_CACHE;
         CacheKind kind = null;
         String kindText = trimToNull(spec.kind());
         if (kindText != null) {
             kind = CacheKind.fromId(kindText).orElse(null);
             if (kind == null) {
-                problems.add(Messages.unknownKind(kindText, name, spec.origin()));
+                problems.add(CacheMessages.unknownKind(kindText, name, spec.origin()));
             }
         }
         String target = trimToNull(spec.target());
         if (target != null && !target.startsWith("/")) {
-            problems.add(Messages.targetNotAbsolute(target, name, spec.origin()));
+            problems.add(CacheMessages.targetNotAbsolute(target, name, spec.origin()));
         }
         Long budget = null;
         String budgetText = trimToNull(spec.budget());
@@ -74,7 +73,7 @@ public final class CacheDeclarations {
             if (bytes.isPresent()) {
                 budget = bytes.getAsLong();
             } else {
-                problems.add(Messages.invalidBudget(budgetText, name, spec.origin()));
+                problems.add(CacheMessages.invalidBudget(budgetText, name, spec.origin()));
             }
         }
         Owner owner = null;
@@ -82,7 +81,7 @@ public final class CacheDeclarations {
         if (ownerText != null) {
             owner = Owner.parse(ownerText).orElse(null);
             if (owner == null) {
-                problems.add(Messages.invalidOwner(ownerText, name, spec.origin()));
+                problems.add(CacheMessages.invalidOwner(ownerText, name, spec.origin()));
             }
         }
         if (problems.size() > before) {

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.caches;
 
-import io.github.devcontainercache.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -47,7 +46,7 @@ public final class CacheSelection {
         List<String> problems = new ArrayList<>();
         for (String selector : selectors) {
             if (declared.stream().noneMatch(cache -> matches(selector, cache))) {
-                problems.add(Messages.selectorMatchesNothing(selector, declared));
+                problems.add(CacheMessages.selectorMatchesNothing(selector, declared));
             }
         }
         if (!problems.isEmpty()) {

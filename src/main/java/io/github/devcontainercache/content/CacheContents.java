@@ -35,8 +35,8 @@ public interface CacheContents {
      */
     Optional<Long> regularFileSize(String file) throws IOException;
 
-    /** How the content is read, for the output. */
-    String via();
+    /** How the content is read. */
+    ReadPath via();
 
     static CacheContents local(Path directory) {
         return new CacheContents() {
@@ -79,8 +79,8 @@ public interface CacheContents {
             }
 
             @Override
-            public String via() {
-                return io.github.devcontainercache.Messages.VIA_MOUNT_POINT;
+            public ReadPath via() {
+                return ReadPath.MOUNT_POINT;
             }
         };
     }
@@ -123,8 +123,8 @@ public interface CacheContents {
             }
 
             @Override
-            public String via() {
-                return io.github.devcontainercache.Messages.VIA_ARCHIVE_API;
+            public ReadPath via() {
+                return ReadPath.ARCHIVE_API;
             }
         };
     }

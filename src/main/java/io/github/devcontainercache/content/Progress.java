@@ -1,7 +1,6 @@
 package io.github.devcontainercache.content;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 
 /** Logs how far long work has come (bytes, total, rate), at most every 5 seconds. */
 public final class Progress {
@@ -27,7 +26,7 @@ public final class Progress {
         long now = System.nanoTime();
         if (now - last >= EVERY_NANOS) {
             last = now;
-            log.info(Messages.progress(what, done, total, now - started));
+            log.info(ContentMessages.progress(what, done, total, now - started));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.devcontainercache.engine;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
-import io.github.devcontainercache.Messages;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -109,7 +108,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /** The line each goal logs first: which engine it works on. */
     public String describe() {
-        return Messages.engineLine(version, endpoint);
+        return EngineMessages.engineLine(version, endpoint);
     }
 
     // ---- volumes -------------------------------------------------------------------------------------
@@ -294,7 +293,7 @@ public final class DockerEngine implements AutoCloseable {
                 try {
                     return super.read();
                 } catch (IOException e) {
-                    throw new IOException(Messages.engineStreamBroken(what, endpoint, e), e);
+                    throw new IOException(EngineMessages.engineStreamBroken(what, endpoint, e), e);
                 }
             }
 
@@ -303,7 +302,7 @@ public final class DockerEngine implements AutoCloseable {
                 try {
                     return super.read(buffer, offset, length);
                 } catch (IOException e) {
-                    throw new IOException(Messages.engineStreamBroken(what, endpoint, e), e);
+                    throw new IOException(EngineMessages.engineStreamBroken(what, endpoint, e), e);
                 }
             }
 
@@ -328,14 +327,14 @@ public final class DockerEngine implements AutoCloseable {
             expectSuccess(response, "stat " + path + " of container " + containerId);
             String header = header(response, "X-Docker-Container-Path-Stat");
             if (header == null) {
-                throw new EngineException(Messages.engineAnswerUnreadable("stat " + path,
+                throw new EngineException(EngineMessages.engineAnswerUnreadable("stat " + path,
                         new IOException("no X-Docker-Container-Path-Stat header")), response.getStatusCode());
             }
             Object stat;
             try {
                 stat = Json.read(new String(decodeBase64(header.trim()), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new EngineException(Messages.engineAnswerUnreadable("stat " + path, e), response.getStatusCode());
+                throw new EngineException(EngineMessages.engineAnswerUnreadable("stat " + path, e), response.getStatusCode());
             }
             return Optional.of(new PathStat(Json.text(stat, "name", ""), parseLong(Json.text(stat, "size", "0")),
                     parseLong(Json.text(stat, "mode", "0"))));
@@ -396,7 +395,7 @@ public final class DockerEngine implements AutoCloseable {
             int error = progress.indexOf("\"error\"");
             if (error >= 0) {
                 throw new EngineException(
-                        Messages.engineRefused("import image " + repository + ":" + tag, progress.substring(error)),
+                        EngineMessages.engineRefused("import image " + repository + ":" + tag, progress.substring(error)),
                         response.getStatusCode());
             }
         }
@@ -444,7 +443,7 @@ public final class DockerEngine implements AutoCloseable {
         try {
             return http.execute(request);
         } catch (RuntimeException e) {
-            throw new EngineException(Messages.engineConnectionLost(what, endpoint, e), e);
+            throw new EngineException(EngineMessages.engineConnectionLost(what, endpoint, e), e);
         }
     }
 
@@ -453,7 +452,7 @@ public final class DockerEngine implements AutoCloseable {
         try {
             return Json.read(response.getBody());
         } catch (IOException e) {
-            throw new EngineException(Messages.engineAnswerUnreadable(what, e), e);
+            throw new EngineException(EngineMessages.engineAnswerUnreadable(what, e), e);
         }
     }
 
@@ -469,7 +468,7 @@ public final class DockerEngine implements AutoCloseable {
         } catch (IOException notJson) {
             // keep the raw body as the engine's message
         }
-        throw new EngineException(Messages.engineRefused(what, "HTTP " + status + ": " + message.trim()), status);
+        throw new EngineException(EngineMessages.engineRefused(what, "HTTP " + status + ": " + message.trim()), status);
     }
 
     private static VolumeInfo toVolume(Object volume) {

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import io.github.devcontainercache.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -114,7 +113,7 @@ public final class EndpointDiscovery {
             List<EndpointAttempt> notTried) {
         URI uri = parseHost(host);
         if (uri == null) {
-            notTried.add(new EndpointAttempt(host + " (" + source + ")", Messages.badEngineAddress()));
+            notTried.add(new EndpointAttempt(host + " (" + source + ")", EngineMessages.badEngineAddress()));
             return;
         }
         Path tls = null;
@@ -124,7 +123,7 @@ public final class EndpointDiscovery {
             String missing = missingTlsFile(tls, env);
             if (missing != null) {
                 notTried.add(new EndpointAttempt(
-                        uri + " (" + source + ", TLS)", Messages.tlsFileMissing(tls.resolve(missing))));
+                        uri + " (" + source + ", TLS)", EngineMessages.tlsFileMissing(tls.resolve(missing))));
                 return;
             }
         }
@@ -147,7 +146,7 @@ public final class EndpointDiscovery {
                 context = currentContext.isBlank() ? null : currentContext.trim();
                 contextSource = "currentContext of " + configFile;
             } catch (IOException e) {
-                notTried.add(new EndpointAttempt(configFile.toString(), Messages.unreadableDockerConfig(e)));
+                notTried.add(new EndpointAttempt(configFile.toString(), EngineMessages.unreadableDockerConfig(e)));
                 return false;
             }
         }
@@ -158,19 +157,19 @@ public final class EndpointDiscovery {
         String id = contextId(context);
         Path meta = configDir.resolve("contexts").resolve("meta").resolve(id).resolve("meta.json");
         if (!env.exists().test(meta)) {
-            notTried.add(new EndpointAttempt(label, Messages.contextNotFound(meta)));
+            notTried.add(new EndpointAttempt(label, EngineMessages.contextNotFound(meta)));
             return true;
         }
         Object docker;
         try {
             docker = Json.object(Json.object(readJson(meta), "Endpoints"), "docker");
         } catch (IOException e) {
-            notTried.add(new EndpointAttempt(label, Messages.unreadableDockerConfig(e)));
+            notTried.add(new EndpointAttempt(label, EngineMessages.unreadableDockerConfig(e)));
             return true;
         }
         URI uri = parseHost(Json.text(docker, "Host", ""));
         if (uri == null) {
-            notTried.add(new EndpointAttempt(label, Messages.contextWithoutHost(meta)));
+            notTried.add(new EndpointAttempt(label, EngineMessages.contextWithoutHost(meta)));
             return true;
         }
         Path tls = configDir.resolve("contexts").resolve("tls").resolve(id).resolve("docker");
@@ -178,7 +177,7 @@ public final class EndpointDiscovery {
         if (hasTls) {
             String missing = missingTlsFile(tls, env);
             if (missing != null) {
-                notTried.add(new EndpointAttempt(label, Messages.contextTlsFileMissing(tls.resolve(missing))));
+                notTried.add(new EndpointAttempt(label, EngineMessages.contextTlsFileMissing(tls.resolve(missing))));
                 return true;
             }
         }

@@ -4,7 +4,6 @@ import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,9 +119,9 @@ public final class EngineConnector {
                 result = first.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EndpointFailedException(Messages.endpointFailure(e));
+                throw new EndpointFailedException(EngineMessages.endpointFailure(e));
             } catch (ExecutionException e) {
-                throw new EndpointFailedException(Messages.endpointFailure(e.getCause()), e.getCause());
+                throw new EndpointFailedException(EngineMessages.endpointFailure(e.getCause()), e.getCause());
             }
             if (result instanceof EndpointFailedException failed) {
                 throw failed;
@@ -145,7 +144,7 @@ public final class EngineConnector {
             }
             http = TransportStartup.build(!endpoint.usesTls(), builder::build);
         } catch (RuntimeException e) {
-            throw new EndpointFailedException(Messages.endpointFailure(e), e);
+            throw new EndpointFailedException(EngineMessages.endpointFailure(e), e);
         }
         DockerEngine engine = new DockerEngine(http, endpoint, null);
         FutureTask<Object> handshake = new FutureTask<>(() -> engine.getJson("/version", "read the engine version"));
@@ -157,14 +156,14 @@ public final class EngineConnector {
             return new DockerEngine(http, endpoint, toVersion(version));
         } catch (TimeoutException e) {
             engine.close();
-            throw new EndpointFailedException(Messages.engineNoAnswer(connectTimeout));
+            throw new EndpointFailedException(EngineMessages.engineNoAnswer(connectTimeout));
         } catch (ExecutionException e) {
             engine.close();
-            throw new EndpointFailedException(Messages.handshakeFailure(e.getCause(), endpoint), e.getCause());
+            throw new EndpointFailedException(EngineMessages.handshakeFailure(e.getCause(), endpoint), e.getCause());
         } catch (InterruptedException e) {
             engine.close();
             Thread.currentThread().interrupt();
-            throw new EndpointFailedException(Messages.endpointFailure(e));
+            throw new EndpointFailedException(EngineMessages.endpointFailure(e));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import io.github.devcontainercache.Messages;
 import java.util.List;
 
 /** No engine answered; lists every endpoint tried and why each failed. */
@@ -11,7 +10,7 @@ public class EngineUnreachableException extends Exception {
     private final transient List<EndpointAttempt> attempts;
 
     public EngineUnreachableException(List<EndpointAttempt> attempts) {
-        super(Messages.engineUnreachable(attempts));
+        super(EngineMessages.engineUnreachable(attempts));
         this.attempts = List.copyOf(attempts);
     }
 

@@ -2,7 +2,6 @@ package io.github.devcontainercache.engine;
 
 import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -196,11 +195,11 @@ public final class HelperContainer implements AutoCloseable {
             // never a reason to fail this build.
             try {
                 if (engine.removeContainer(helper.id())) {
-                    log.info(Messages.removedLeftoverHelper(helper.name()));
+                    log.info(EngineMessages.removedLeftoverHelper(helper.name()));
                     rollBackImport(engine, helper, log);
                 }
             } catch (EngineException e) {
-                log.warn(Messages.leftoverNotRemoved(helper.name(), e.getMessage()));
+                log.warn(EngineMessages.leftoverNotRemoved(helper.name(), e.getMessage()));
             }
         }
     }
@@ -212,17 +211,17 @@ public final class HelperContainer implements AutoCloseable {
             return;
         }
         if (!Boolean.parseBoolean(helper.labels().get(LABEL_IMPORT_MADE_VOLUME))) {
-            log.warn(Messages.partialImportLeft(volume));
+            log.warn(EngineMessages.partialImportLeft(volume));
         } else if (!engine.listContainers(Map.of("volume", List.of(volume))).isEmpty()) {
             // a container, or another build's helper, uses it now: keep it, and say what it holds
-            log.warn(Messages.partialImportInUse(volume));
+            log.warn(EngineMessages.partialImportInUse(volume));
         } else {
             try {
                 if (engine.removeVolume(volume)) {
-                    log.info(Messages.removedPartialImport(volume));
+                    log.info(EngineMessages.removedPartialImport(volume));
                 }
             } catch (EngineException e) {
-                log.warn(Messages.partialImportNotRemoved(volume, e.getMessage()));
+                log.warn(EngineMessages.partialImportNotRemoved(volume, e.getMessage()));
             }
         }
     }

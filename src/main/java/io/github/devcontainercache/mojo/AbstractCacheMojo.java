@@ -1,13 +1,14 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
-import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.CacheDeclarations;
+import io.github.devcontainercache.caches.CacheMessages;
 import io.github.devcontainercache.caches.CacheSelection;
 import io.github.devcontainercache.caches.CacheSpec;
 import io.github.devcontainercache.caches.InvalidCachesException;
+import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
+import io.github.devcontainercache.caches.discovery.DiscoveryMessages;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.EndpointDiscovery;
 import io.github.devcontainercache.engine.EngineConnector;
@@ -16,13 +17,13 @@ import io.github.devcontainercache.engine.EngineUnreachableException;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
-import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
+import io.github.devcontainercache.volumes.CacheCreator;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -188,11 +189,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         BuildLog log = new MavenBuildLog(getLog());
         if (skip) {
-            log.info(Messages.skipping(goal(), "devcontainer-cache.skip"));
+            log.info(GoalMessages.skipping(goal(), "devcontainer-cache.skip"));
             return;
         }
         if (goalSkipped()) {
-            log.info(Messages.skipping(goal(), "devcontainer-cache." + goal() + ".skip"));
+            log.info(GoalMessages.skipping(goal(), "devcontainer-cache." + goal() + ".skip"));
             return;
         }
         Optional<String> inactive = inactive();
@@ -219,7 +220,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         if (selected.isEmpty() && needsCaches()) {
             connection.cancel();
             discoveryLog.replayTo(log);
-            log.warn(Messages.noCachesDeclared());
+            log.warn(CacheMessages.noCachesDeclared());
             return;
         }
         DockerEngine engine = await(connection, log);
@@ -230,12 +231,12 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             log.info(engine.describe());
             discoveryLog.replayTo(log);
             if (!selected.isEmpty()) {
-                log.info(Messages.cachesInScope(goal(), selected));
+                log.info(CacheMessages.cachesInScope(goal(), selected));
             }
             // what a killed build left: its helpers (which keep volumes "in use"), a volume it half imported
             HelperContainer.removeLeftovers(engine, log);
             run(engine, selected, log);
-            log.debug(Messages.engineRequests(goal(), engine.requestCount()));
+            log.debug(GoalMessages.engineRequests(goal(), engine.requestCount()));
         } catch (CacheCreator.InvalidCacheException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (EngineException e) {
@@ -244,7 +245,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             failure.addSuppressed(e);
             throw failure;
         } catch (RuntimeException e) {
-            throw new MojoExecutionException(Messages.unexpected(goal(), e), e);
+            throw new MojoExecutionException(GoalMessages.unexpected(goal(), e), e);
         }
     }
 
@@ -256,20 +257,20 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         try {
             DevcontainerDiscovery.Result discovered = discovered();
             if (!discovered.configurations().isEmpty()) {
-                log.info(Messages.discovered(
+                log.info(DiscoveryMessages.discovered(
                         discovered.workspaceFolder(), discovered.configurations(), discovered.caches().size()));
             }
             discovered.notes().forEach(log::warn);
             return CacheDeclarations.resolve(List.of(fromPom, discovered.caches()), CacheSelection.parse(only));
         } catch (InvalidCachesException e) {
-            throw new MojoFailureException(Messages.invalidDeclarations(e.problems()), e);
+            throw new MojoFailureException(CacheMessages.invalidDeclarations(e.problems()), e);
         }
     }
 
     private DevcontainerDiscovery.Result discovered() throws InvalidCachesException, MojoFailureException {
         if (devcontainer != null) {
             if (!devcontainer.isFile()) {
-                throw new MojoFailureException(Messages.devcontainerParameterMissing(devcontainer.toPath()));
+                throw new MojoFailureException(DiscoveryMessages.devcontainerParameterMissing(devcontainer.toPath()));
             }
             Path file = devcontainer.toPath().toAbsolutePath().normalize();
             return DevcontainerDiscovery.discover(DevcontainerDiscovery.workspaceOf(file), List.of(file), System.getenv());
@@ -293,7 +294,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             if (failIfNoEngine) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
-            log.warn(Messages.noEngineSkipping(goal(), e.getMessage()));
+            log.warn(GoalMessages.noEngineSkipping(goal(), e.getMessage()));
             return null;
         }
     }

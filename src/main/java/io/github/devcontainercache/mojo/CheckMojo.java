@@ -1,14 +1,15 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
-import io.github.devcontainercache.volumes.CacheCheck;
-import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
-import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.content.CheckedFile;
+import io.github.devcontainercache.content.ContentMessages;
+import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.report.ReportEntry;
 import io.github.devcontainercache.report.Reporter;
+import io.github.devcontainercache.volumes.CacheCheck;
+import io.github.devcontainercache.volumes.CacheCreator;
+import io.github.devcontainercache.volumes.VolumeMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,26 +84,26 @@ public class CheckMojo extends AbstractCacheMojo {
                         .run(caches);
                 for (ReportEntry entry : content.report().caches()) {
                     for (CheckedFile file : entry.models()) {
-                        log.info(Messages.checkedFile(entry.volume(), file));
+                        log.info(ContentMessages.checkedFile(entry.volume(), file));
                     }
                     for (CheckedFile file : entry.checksums()) {
-                        log.info(Messages.checkedFile(entry.volume(), file));
+                        log.info(ContentMessages.checkedFile(entry.volume(), file));
                     }
                 }
                 problems.addAll(content.contentProblems());
             } catch (IOException e) {
-                throw new MojoExecutionException(Messages.unreadableContent(e), e);
+                throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
             }
         }
         if (problems.isEmpty()) {
-            log.info(Messages.checkPassed(caches.size()));
+            log.info(VolumeMessages.checkPassed(caches.size()));
             return;
         }
-        String message = Messages.checkFailed(problems);
+        String message = VolumeMessages.checkFailed(problems);
         if (fail) {
             throw new MojoFailureException(message);
         }
         log.warn(message);
-        log.warn(Messages.failIsOff());
+        log.warn(GoalMessages.failIsOff());
     }
 }

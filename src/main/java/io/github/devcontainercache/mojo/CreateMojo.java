@@ -1,10 +1,10 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
-import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.volumes.CacheCreator;
+import io.github.devcontainercache.volumes.VolumeMessages;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,6 +41,6 @@ public class CreateMojo extends AbstractCacheMojo {
     @Override
     void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log) {
         List<CacheDeclaration> created = new CacheCreator(engine, helperTag(), projectId(), log).createMissing(caches);
-        log.info(Messages.createdSummary(created.size(), caches.size() - created.size()));
+        log.info(VolumeMessages.createdSummary(created.size(), caches.size() - created.size()));
     }
 }

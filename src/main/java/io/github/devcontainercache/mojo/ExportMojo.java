@@ -1,13 +1,15 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.archive.ArchiveMessages;
 import io.github.devcontainercache.archive.Compression;
 import io.github.devcontainercache.archive.Exporter;
 import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.VolumeInfo;
+import io.github.devcontainercache.volumes.VolumeMessages;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,12 +89,12 @@ public class ExportMojo extends AbstractCacheMojo {
     void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
         Compression chosen = Compression.fromName(compression)
-                .orElseThrow(() -> new MojoFailureException(Messages.unknownCompression(compression)));
+                .orElseThrow(() -> new MojoFailureException(ArchiveMessages.unknownCompression(compression)));
         Exporter exporter = new Exporter(log);
         for (CacheDeclaration cache : caches) {
             Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
             if (volume.isEmpty()) {
-                throw new MojoFailureException(Messages.cacheMissing(cache.volume()));
+                throw new MojoFailureException(VolumeMessages.cacheMissing(cache.volume()));
             }
             Optional<Path> local = mountPoint(engine, volume.get());
             Path archive;
@@ -101,13 +103,13 @@ public class ExportMojo extends AbstractCacheMojo {
             try (HelperContainer helper = HelperContainer.create(
                     engine, helperTag(), List.of(cache.volume()), true, log)) {
                 if (local.isPresent()) {
-                    log.info(Messages.exportVia(cache.volume(), Messages.VIA_MOUNT_POINT));
+                    log.info(ArchiveMessages.exportVia(cache.volume(), ReadPath.MOUNT_POINT));
                     archive = exporter.export(Exporter.directory(local.get()), directory.toPath(), cache.volume(),
                             cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
                 } else {
-                    log.info(Messages.exportVia(cache.volume(), Messages.VIA_ARCHIVE_API));
+                    log.info(ArchiveMessages.exportVia(cache.volume(), ReadPath.ARCHIVE_API));
                     if (engine.isPodman()) {
-                        log.warn(Messages.podmanExportWithoutOwners(cache.volume()));
+                        log.warn(ArchiveMessages.podmanExportWithoutOwners(cache.volume()));
                     }
                     try (InputStream stream = helper.read(cache.volume())) {
                         archive = exporter.export(Exporter.archiveStream(stream), directory.toPath(), cache.volume(),
@@ -115,7 +117,7 @@ public class ExportMojo extends AbstractCacheMojo {
                     }
                 }
             } catch (IOException e) {
-                throw new MojoExecutionException(Messages.exportFailed(cache.volume(), e), e);
+                throw new MojoExecutionException(ArchiveMessages.exportFailed(cache.volume(), e), e);
             }
             if (attach) {
                 projectHelper.attachArtifact(project, chosen.artifactType(), "cache-" + cache.volume(), archive.toFile());

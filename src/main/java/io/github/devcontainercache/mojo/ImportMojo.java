@@ -1,22 +1,26 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
+import io.github.devcontainercache.archive.ArchiveMessages;
 import io.github.devcontainercache.archive.ArchiveRefusedException;
 import io.github.devcontainercache.archive.Compression;
 import io.github.devcontainercache.archive.Importer;
 import io.github.devcontainercache.archive.Manifest;
 import io.github.devcontainercache.archive.Seeder;
-import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.caches.CacheMessages;
+import io.github.devcontainercache.caches.Origin;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.caches.VolumeNames;
-import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.content.ContentMessages;
+import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
+import io.github.devcontainercache.volumes.CacheCreator;
+import io.github.devcontainercache.volumes.VolumeMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,10 +119,10 @@ public class ImportMojo extends AbstractCacheMojo {
     @Override
     List<CacheDeclaration> target(List<CacheDeclaration> selected) throws MojoFailureException {
         if (from == null || from.isBlank()) {
-            throw new MojoFailureException(Messages.importNeedsFrom());
+            throw new MojoFailureException(ArchiveMessages.importNeedsFrom());
         }
         if (volume != null && !volume.isBlank() && !VolumeNames.isValid(volume.trim())) {
-            throw new MojoFailureException(Messages.invalidVolumeName(volume, new Origin("-Ddevcontainer-cache.volume")));
+            throw new MojoFailureException(CacheMessages.invalidVolumeName(volume, new Origin("-Ddevcontainer-cache.volume")));
         }
         return List.of();
     }
@@ -134,7 +138,7 @@ public class ImportMojo extends AbstractCacheMojo {
                     seed(engine, path, log);
                 } else {
                     if (archives.size() > 1 && volume != null && !volume.isBlank()) {
-                        throw new MojoFailureException(Messages.severalArchivesOneVolume());
+                        throw new MojoFailureException(ArchiveMessages.severalArchivesOneVolume());
                     }
                     for (Path archive : archives) {
                         importArchive(engine, archive, log);
@@ -143,14 +147,14 @@ public class ImportMojo extends AbstractCacheMojo {
             } else if (from.trim().matches("[^:/\\\\\\s]+:[^:/\\\\\\s]+:[^:/\\\\\\s]+(:[^:/\\\\\\s]+)?")) {
                 importArchive(engine, resolve(from.trim()), log);
             } else {
-                throw new MojoFailureException(Messages.importFromMissing(from));
+                throw new MojoFailureException(ArchiveMessages.importFromMissing(from));
             }
         } catch (ArchiveRefusedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (Seeder.NotTheModel e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException(Messages.unreadableContent(e), e);
+            throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
         }
     }
 
@@ -160,7 +164,7 @@ public class ImportMojo extends AbstractCacheMojo {
         Manifest manifest = importer.verify(archive);
         String target = volume != null && !volume.isBlank() ? volume.trim() : manifest.volume();
         if (!VolumeNames.isValid(target)) {
-            throw new MojoFailureException(Messages.invalidVolumeName(target, new Origin(archive.toString())));
+            throw new MojoFailureException(CacheMessages.invalidVolumeName(target, new Origin(archive.toString())));
         }
         Optional<VolumeInfo> existing = engine.inspectVolume(target);
         boolean created = existing.isEmpty();
@@ -169,10 +173,10 @@ public class ImportMojo extends AbstractCacheMojo {
                 .map(io.github.devcontainercache.engine.ContainerInfo::name)
                 .toList();
         if (!running.isEmpty()) {
-            throw new MojoFailureException(Messages.importTargetInUse(target, running));
+            throw new MojoFailureException(ArchiveMessages.importTargetInUse(target, running));
         }
         if (existing.isPresent() && !overwrite && !isEmpty(engine, target, log)) {
-            throw new MojoFailureException(Messages.targetNotEmpty(target));
+            throw new MojoFailureException(ArchiveMessages.targetNotEmpty(target));
         }
         String importId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         if (created) {
@@ -182,11 +186,11 @@ public class ImportMojo extends AbstractCacheMojo {
             engine.createVolume(target, "local", Map.of(), labels);
         }
         VolumeInfo info = engine.inspectVolume(target)
-                .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
+                .orElseThrow(() -> new MojoFailureException(VolumeMessages.cacheMissing(target)));
         // Docker answers a create of a volume that exists with that volume: one made meanwhile by another import
         // or by compose is not this import's to fill, nor to remove if the import fails
         if (created && !importId.equals(info.labels().get(LABEL_IMPORT_ID))) {
-            throw new MojoFailureException(Messages.importTargetAppeared(target));
+            throw new MojoFailureException(ArchiveMessages.importTargetAppeared(target));
         }
         // Straight to the mount point only into a volume this import made: whatever an existing one holds (a link
         // planted by a container, say), root on the host never writes through it.
@@ -210,16 +214,16 @@ public class ImportMojo extends AbstractCacheMojo {
                 }
                 throw e;
             }
-            throw new MojoFailureException(Messages.importPartial(archive.toString(), target, e.getMessage()), e);
+            throw new MojoFailureException(ArchiveMessages.importPartial(archive.toString(), target, e.getMessage()), e);
         }
-        log.info(Messages.imported(archive.toString(), target, manifest.files().size(), manifest.totalBytes(), created,
-                local.isPresent() ? Messages.VIA_MOUNT_POINT : Messages.VIA_ARCHIVE_API));
+        log.info(ArchiveMessages.imported(archive.toString(), target, manifest.files().size(), manifest.totalBytes(), created,
+                local.isPresent() ? ReadPath.MOUNT_POINT : ReadPath.ARCHIVE_API));
     }
 
     private void seed(DockerEngine engine, Path path, BuildLog log)
             throws IOException, Seeder.NotTheModel, MojoFailureException {
         if (volume == null || volume.isBlank()) {
-            throw new MojoFailureException(Messages.seedNeedsVolume(path));
+            throw new MojoFailureException(ArchiveMessages.seedNeedsVolume(path));
         }
         String target = volume.trim();
         Seeder seeder = new Seeder(log);
@@ -228,10 +232,10 @@ public class ImportMojo extends AbstractCacheMojo {
             engine.createVolume(target, "local", Map.of(), Map.of(CacheCreator.LABEL_MANAGED, "true"));
         }
         if (Seeder.files(path).isEmpty()) {
-            throw new MojoFailureException(Messages.nothingToSeed(path));
+            throw new MojoFailureException(ArchiveMessages.nothingToSeed(path));
         }
         VolumeInfo info = engine.inspectVolume(target)
-                .orElseThrow(() -> new MojoFailureException(Messages.cacheMissing(target)));
+                .orElseThrow(() -> new MojoFailureException(VolumeMessages.cacheMissing(target)));
         Optional<Path> local = mountPoint(engine, info);
         try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
             // the files get the owner of the volume's root, so that the dev container's user can use them
@@ -243,7 +247,7 @@ public class ImportMojo extends AbstractCacheMojo {
                 Optional<long[]> mapped =
                         readMountPoints() ? MountPoints.rootlessPodmanRootOwner(engine, info) : Optional.empty();
                 if (mapped.isEmpty()) {
-                    log.warn(Messages.podmanSeedOwnerUnknown(target));
+                    log.warn(ArchiveMessages.podmanSeedOwnerUnknown(target));
                 }
                 owner = mapped.map(ids -> new Owner(ids[0], ids[1])).orElse(new Owner(0, 0));
             } else {
@@ -252,7 +256,7 @@ public class ImportMojo extends AbstractCacheMojo {
                 }
             }
             long bytes = seeder.write(path, helper.entryRoot(target), owner, tar -> helper.writeInto(target, tar));
-            log.info(Messages.seeded(path, target, Seeder.files(path).size(), bytes));
+            log.info(ArchiveMessages.seeded(path, target, Seeder.files(path).size(), bytes));
         }
     }
 
@@ -294,6 +298,6 @@ public class ImportMojo extends AbstractCacheMojo {
                 last = e;
             }
         }
-        throw new MojoFailureException(Messages.unresolvedCoordinates(coordinates, last.getMessage()), last);
+        throw new MojoFailureException(ArchiveMessages.unresolvedCoordinates(coordinates, last.getMessage()), last);
     }
 }

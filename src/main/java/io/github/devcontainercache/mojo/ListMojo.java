@@ -1,15 +1,18 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.caches.CacheMessages;
 import io.github.devcontainercache.caches.Origin;
 import io.github.devcontainercache.caches.VolumeNames;
 import io.github.devcontainercache.content.CacheContents;
+import io.github.devcontainercache.content.ContentMessages;
+import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.content.VolumeScan;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.VolumeInfo;
+import io.github.devcontainercache.volumes.VolumeMessages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,10 +72,10 @@ public class ListMojo extends AbstractCacheMojo {
             if (selected.size() == 1) {
                 return selected;
             }
-            throw new MojoFailureException(Messages.listNeedsVolume(selected));
+            throw new MojoFailureException(ContentMessages.listNeedsVolume(selected));
         }
         if (!VolumeNames.isValid(volume.trim())) {
-            throw new MojoFailureException(Messages.invalidVolumeName(volume, new Origin("-Ddevcontainer-cache.volume")));
+            throw new MojoFailureException(CacheMessages.invalidVolumeName(volume, new Origin("-Ddevcontainer-cache.volume")));
         }
         for (CacheDeclaration cache : selected) {
             if (cache.volume().equals(volume.trim())) {
@@ -89,24 +92,24 @@ public class ListMojo extends AbstractCacheMojo {
         String name = caches.get(0).volume();
         Optional<VolumeInfo> info = engine.inspectVolume(name);
         if (info.isEmpty()) {
-            throw new MojoFailureException(Messages.cacheMissing(name));
+            throw new MojoFailureException(VolumeMessages.cacheMissing(name));
         }
         Optional<Path> local = mountPoint(engine, info.get());
         VolumeScan scan;
         try {
             if (local.isPresent()) {
                 scan = CacheContents.local(local.get()).scan(Math.max(1, limit));
-                log.info(Messages.listing(name, Messages.VIA_MOUNT_POINT));
+                log.info(ContentMessages.listing(name, ReadPath.MOUNT_POINT));
             } else {
                 try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(name), true, log)) {
                     scan = CacheContents.archive(helper, name).scan(Math.max(1, limit));
                 }
-                log.info(Messages.listing(name, Messages.VIA_ARCHIVE_API));
+                log.info(ContentMessages.listing(name, ReadPath.ARCHIVE_API));
             }
         } catch (IOException e) {
-            throw new MojoExecutionException(Messages.unreadableContent(e), e);
+            throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
         }
-        Messages.listLines(scan).forEach(log::info);
-        log.info(Messages.listTotal(scan, Math.max(1, limit)));
+        ContentMessages.listLines(scan).forEach(log::info);
+        log.info(ContentMessages.listTotal(scan, Math.max(1, limit)));
     }
 }

@@ -1,9 +1,10 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.content.ContentMessages;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.report.ReportMessages;
 import io.github.devcontainercache.report.ReportWriter;
 import io.github.devcontainercache.report.Reporter;
 import java.io.File;
@@ -90,7 +91,7 @@ public class ReportMojo extends AbstractCacheMojo {
                 return known;
             }
         }
-        throw new MojoFailureException(Messages.unknownContent(content));
+        throw new MojoFailureException(ReportMessages.unknownContent(content));
     }
 
     @Override
@@ -112,7 +113,7 @@ public class ReportMojo extends AbstractCacheMojo {
                             new Reporter.Options(readMountPoints(), verifyIntegrity, largestFiles, baseDirectory(), content()), log)
                     .run(caches);
         } catch (IOException e) {
-            throw new MojoExecutionException(Messages.unreadableContent(e), e);
+            throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
         }
         ReportWriter.table(result.report()).forEach(log::info);
         ReportWriter.sizeSources(result.report()).forEach(log::info);
@@ -125,14 +126,14 @@ public class ReportMojo extends AbstractCacheMojo {
             Files.writeString(json, ReportWriter.json(result.report()));
             Files.writeString(markdown, ReportWriter.markdown(result.report()));
         } catch (IOException e) {
-            throw new MojoExecutionException(Messages.reportNotWritten(directory, e), e);
+            throw new MojoExecutionException(ReportMessages.reportNotWritten(directory, e), e);
         }
-        log.info(Messages.reportWritten(json, markdown));
+        log.info(ReportMessages.reportWritten(json, markdown));
         if (!result.contentProblems().isEmpty()) {
-            log.warn(Messages.contentProblems(result.contentProblems()));
+            log.warn(ReportMessages.contentProblems(result.contentProblems()));
         }
         if (!result.overBudget().isEmpty()) {
-            String message = Messages.reportFailed(result.overBudget());
+            String message = ReportMessages.reportFailed(result.overBudget());
             if (failOnBudget) {
                 throw new MojoFailureException(message);
             }

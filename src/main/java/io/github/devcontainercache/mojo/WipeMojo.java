@@ -1,11 +1,11 @@
 package io.github.devcontainercache.mojo;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
-import io.github.devcontainercache.volumes.CacheCreator;
 import io.github.devcontainercache.caches.CacheDeclaration;
-import io.github.devcontainercache.volumes.CacheWiper;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.volumes.CacheCreator;
+import io.github.devcontainercache.volumes.CacheWiper;
+import io.github.devcontainercache.volumes.VolumeMessages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,7 +101,7 @@ public class WipeMojo extends AbstractCacheMojo {
     @Override
     Optional<String> inactive() {
         boolean fromCommandLine = mojoExecution.getSource() == MojoExecution.Source.CLI;
-        return fromCommandLine || wipe ? Optional.empty() : Optional.of(Messages.wipeInactive());
+        return fromCommandLine || wipe ? Optional.empty() : Optional.of(VolumeMessages.wipeInactive());
     }
 
     @Override
@@ -110,7 +110,7 @@ public class WipeMojo extends AbstractCacheMojo {
         try {
             wipeMode = CacheWiper.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(Messages.unknownWipeMode(mode), e);
+            throw new MojoFailureException(VolumeMessages.unknownWipeMode(mode), e);
         }
         CacheWiper.Result result = new CacheWiper(
                         engine,
@@ -118,14 +118,14 @@ public class WipeMojo extends AbstractCacheMojo {
                         new CacheWiper.Options(wipeMode, dryRun, recreate, helperImage, readMountPoints()),
                         log)
                 .wipe(caches);
-        log.info(Messages.wipeSummary(dryRun, result.bytesFreed(), result.someSizesUnknown(), result.refused().size()));
+        log.info(VolumeMessages.wipeSummary(dryRun, result.bytesFreed(), result.someSizesUnknown(), result.refused().size()));
         if (!result.refused().isEmpty()) {
-            String message = Messages.wipeFailed(result.refused());
+            String message = VolumeMessages.wipeFailed(result.refused());
             if (fail && !dryRun) {
                 throw new MojoFailureException(message);
             }
             log.warn(message);
-            log.warn(Messages.failIsOff());
+            log.warn(GoalMessages.failIsOff());
         }
     }
 }

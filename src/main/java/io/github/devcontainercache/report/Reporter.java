@@ -1,13 +1,13 @@
 package io.github.devcontainercache.report;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.CacheKind;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.CacheContents;
 import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.ContentChecks;
+import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.content.FileStatus;
 import io.github.devcontainercache.content.Hashing;
 import io.github.devcontainercache.content.ModelCatalog;
@@ -151,7 +151,7 @@ public final class Reporter {
                             users.getOrDefault(cache.volume(), List.of()), contentProblems);
                     entries.add(entry);
                     if (Boolean.TRUE.equals(entry.overBudget())) {
-                        overBudget.add(Messages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
+                        overBudget.add(ReportMessages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
                     }
                 }
             }
@@ -180,7 +180,7 @@ public final class Reporter {
      * one read on a rootless Podman's volume directory here, mapped back through its id mappings, or unknown.
      */
     private Owner rootOwner(VolumeInfo volume, CacheContents contents, Facts facts) {
-        if (!engine.isPodman() || Messages.VIA_MOUNT_POINT.equals(contents.via())) {
+        if (!engine.isPodman() || contents.via() == ReadPath.MOUNT_POINT) {
             return facts.owner;
         }
         Optional<long[]> mapped =
@@ -190,7 +190,7 @@ public final class Reporter {
 
     private ReportEntry entry(CacheDeclaration cache, CacheContents contents, Facts facts, Owner owner,
             Long engineSize, List<ContainerInfo> containers, List<String> contentProblems) {
-        boolean onMountPoint = Messages.VIA_MOUNT_POINT.equals(contents.via());
+        boolean onMountPoint = contents.via() == ReadPath.MOUNT_POINT;
         // without a scan, the engine knew the size
         Long size = onMountPoint || engineSize == null ? Long.valueOf(facts.scan.sizeBytes()) : engineSize;
         String sizeSource = onMountPoint ? "mount point" : engineSize != null ? "engine df" : "archive API";
@@ -324,10 +324,10 @@ public final class Reporter {
 
     private static void problemFor(CacheDeclaration cache, CheckedFile file, List<String> problems) {
         switch (file.status()) {
-            case CORRUPT -> problems.add(Messages.fileCorrupt(cache.volume(), cache.target(), file.file()));
+            case CORRUPT -> problems.add(ReportMessages.fileCorrupt(cache.volume(), cache.target(), file.file()));
             case PARTIAL -> problems.add(
-                    Messages.filePartial(cache.volume(), cache.target(), file.file(), file.sizeBytes(), file.expectedBytes()));
-            case MISSING -> problems.add(Messages.fileMissing(cache.volume(), file.file(), cache.checksums()));
+                    ReportMessages.filePartial(cache.volume(), cache.target(), file.file(), file.sizeBytes(), file.expectedBytes()));
+            case MISSING -> problems.add(ReportMessages.fileMissing(cache.volume(), file.file(), cache.checksums()));
             default -> { }
         }
     }

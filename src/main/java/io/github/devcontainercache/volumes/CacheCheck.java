@@ -1,10 +1,10 @@
 package io.github.devcontainercache.volumes;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.ComposeRef;
 import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.EngineException;
@@ -59,7 +59,7 @@ public final class CacheCheck {
             if (volume.isEmpty()) {
                 missing.add(cache);
             } else if (cache.owner() == null) {
-                log.info(Messages.cacheOk(cache.volume(), null, null));
+                log.info(VolumeMessages.cacheOk(cache.volume(), null, null));
             } else if (!checkOwnerOnMountPoint(cache, volume.get(), problems)) {
                 owned.add(cache);
             }
@@ -68,8 +68,8 @@ public final class CacheCheck {
             creator.create(missing);
         } else {
             for (CacheDeclaration cache : missing) {
-                String problem = Messages.cacheMissing(cache.volume());
-                log.info(Messages.cacheProblem(cache.volume(), "does not exist"));
+                String problem = VolumeMessages.cacheMissing(cache.volume());
+                log.info(VolumeMessages.cacheProblem(cache.volume(), "does not exist"));
                 problems.add(problem);
             }
         }
@@ -95,7 +95,7 @@ public final class CacheCheck {
             String project = labels.get(ComposeRef.PROJECT_LABEL);
             String key = labels.get(ComposeRef.VOLUME_LABEL);
             if (project != null && (!project.equals(compose.project()) || !compose.volume().equals(key))) {
-                problems.add(Messages.composeLabelsDiffer(cache.volume(), compose.project(), compose.volume(), project, key));
+                problems.add(VolumeMessages.composeLabelsDiffer(cache.volume(), compose.project(), compose.volume(), project, key));
             }
             return volume;
         }
@@ -105,7 +105,7 @@ public final class CacheCheck {
                 .filter(candidate -> candidate.labels().entrySet().containsAll(composeLabels.entrySet()))
                 .toList();
         if (labelled.size() == 1) {
-            log.info(Messages.foundByComposeLabels(cache.volume(), labelled.get(0).name(), compose.project(), compose.volume()));
+            log.info(VolumeMessages.foundByComposeLabels(cache.volume(), labelled.get(0).name(), compose.project(), compose.volume()));
             return Optional.of(labelled.get(0));
         }
         return Optional.empty();
@@ -120,13 +120,13 @@ public final class CacheCheck {
         if (directory.isEmpty()) {
             // a rootless Podman here: its archive API names root as every owner, its directory the shifted ids
             Optional<long[]> mapped = MountPoints.rootlessPodmanRootOwner(engine, volume);
-            mapped.ifPresent(ids -> compare(cache, new Owner(ids[0], ids[1]), Messages.VIA_ROOTLESS_PODMAN_DIRECTORY,
+            mapped.ifPresent(ids -> compare(cache, new Owner(ids[0], ids[1]), ReadPath.ROOTLESS_PODMAN_DIRECTORY,
                     problems));
             return mapped.isPresent();
         }
         try {
             long[] ids = MountPoints.owner(directory.get());
-            compare(cache, new Owner(ids[0], ids[1]), Messages.VIA_MOUNT_POINT, problems);
+            compare(cache, new Owner(ids[0], ids[1]), ReadPath.MOUNT_POINT, problems);
             return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Reading the owner of " + directory.get() + " failed, using the archive API: " + e);
@@ -134,12 +134,12 @@ public final class CacheCheck {
         }
     }
 
-    private void compare(CacheDeclaration cache, Owner actual, String via, List<String> problems) {
+    private void compare(CacheDeclaration cache, Owner actual, ReadPath via, List<String> problems) {
         if (actual.equals(cache.owner())) {
-            log.info(Messages.cacheOk(cache.volume(), actual, via));
+            log.info(VolumeMessages.cacheOk(cache.volume(), actual, via));
         } else {
-            problems.add(Messages.ownerMismatch(cache.volume(), cache.target(), actual, cache.owner()));
-            log.info(Messages.cacheProblem(cache.volume(), "owned by " + actual + ", not " + cache.owner() + " (" + via + ")"));
+            problems.add(VolumeMessages.ownerMismatch(cache.volume(), cache.target(), actual, cache.owner()));
+            log.info(VolumeMessages.cacheProblem(cache.volume(), "owned by " + actual + ", not " + cache.owner() + " (" + via + ")"));
         }
     }
 
@@ -151,7 +151,7 @@ public final class CacheCheck {
     private void checkOwners(List<CacheDeclaration> owned, List<String> problems) {
         if (engine.isPodman()) {
             // Podman's archive API names the container's user as every file's owner: nothing to compare
-            owned.forEach(cache -> log.warn(Messages.podmanOwnerNotChecked(cache.volume())));
+            owned.forEach(cache -> log.warn(VolumeMessages.podmanOwnerNotChecked(cache.volume())));
             return;
         }
         List<String> volumes = owned.stream().map(CacheDeclaration::volume).toList();
@@ -168,8 +168,8 @@ public final class CacheCheck {
                         HelperContainer.create(engine, helperTag, List.of(cache.volume()), true, log)) {
                     readOwner(helper, cache, found);
                 } catch (EngineException alone) {
-                    found.add(Messages.ownerUnreadable(cache.volume(), alone.getMessage()));
-                    log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
+                    found.add(VolumeMessages.ownerUnreadable(cache.volume(), alone.getMessage()));
+                    log.info(VolumeMessages.cacheProblem(cache.volume(), "owner unreadable"));
                 }
             }
         }
@@ -181,15 +181,15 @@ public final class CacheCheck {
         try (InputStream tar = helper.read(cache.volume())) {
             actual = RootOwnership.readFirstEntryOwner(tar);
         } catch (IOException e) {
-            problems.add(Messages.ownerUnreadable(cache.volume(), e.getMessage()));
-            log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
+            problems.add(VolumeMessages.ownerUnreadable(cache.volume(), e.getMessage()));
+            log.info(VolumeMessages.cacheProblem(cache.volume(), "owner unreadable"));
             return;
         }
         if (actual.isEmpty()) {
-            problems.add(Messages.ownerUnreadable(cache.volume(), "the engine sent an empty archive"));
-            log.info(Messages.cacheProblem(cache.volume(), "owner unreadable"));
+            problems.add(VolumeMessages.ownerUnreadable(cache.volume(), "the engine sent an empty archive"));
+            log.info(VolumeMessages.cacheProblem(cache.volume(), "owner unreadable"));
         } else {
-            compare(cache, actual.get(), Messages.VIA_ARCHIVE_API, problems);
+            compare(cache, actual.get(), ReadPath.ARCHIVE_API, problems);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.devcontainercache.volumes;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.caches.ComposeRef;
 import io.github.devcontainercache.content.RootOwnership;
@@ -45,7 +44,7 @@ public final class CacheCreator {
         for (CacheDeclaration cache : caches) {
             Optional<VolumeInfo> existing = engine.inspectVolume(cache.volume());
             if (existing.isPresent()) {
-                log.info(Messages.alreadyExists(cache.volume(), existing.get().createdAt()));
+                log.info(VolumeMessages.alreadyExists(cache.volume(), existing.get().createdAt()));
             } else {
                 missing.add(cache);
             }
@@ -74,11 +73,11 @@ public final class CacheCreator {
                 try {
                     volume = engine.createVolume(cache.volume(), cache.effectiveDriver(), cache.driverOpts(), labels);
                 } catch (EngineException e) {
-                    throw new InvalidCacheException(Messages.createRefused(cache, e.getMessage()), e);
+                    throw new InvalidCacheException(VolumeMessages.createRefused(cache, e.getMessage()), e);
                 }
                 if (!volume.labels().entrySet().containsAll(labels.entrySet())) {
                     // Made by someone else since it was found missing: the engine answers with that volume.
-                    log.info(Messages.alreadyExists(cache.volume(), volume.createdAt()));
+                    log.info(VolumeMessages.alreadyExists(cache.volume(), volume.createdAt()));
                     continue;
                 }
                 created.add(cache);
@@ -95,7 +94,7 @@ public final class CacheCreator {
             throw e;
         }
         for (CacheDeclaration cache : created) {
-            log.info(Messages.created(cache.volume(), cache.effectiveDriver(), cache.owner()));
+            log.info(VolumeMessages.created(cache.volume(), cache.effectiveDriver(), cache.owner()));
         }
         return created;
     }

@@ -1,7 +1,6 @@
 package io.github.devcontainercache.volumes;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.content.VolumeScanner;
 import io.github.devcontainercache.engine.ContainerInfo;
@@ -61,7 +60,7 @@ public final class CacheWiper {
         for (CacheDeclaration cache : caches) {
             Optional<VolumeInfo> found = engine.inspectVolume(cache.volume());
             if (found.isEmpty()) {
-                log.info(Messages.wipeAbsent(cache.volume()));
+                log.info(VolumeMessages.wipeAbsent(cache.volume()));
                 continue;
             }
             VolumeInfo volume = found.get();
@@ -69,20 +68,20 @@ public final class CacheWiper {
             // another build exporting or importing this cache: wiping it now would break that build's archive
             List<ContainerInfo> builds = HelperContainer.ofOtherBuilds(mounting);
             if (!builds.isEmpty()) {
-                refused.add(Messages.wipeRefusedOtherBuild(cache.volume(), builds));
-                log.info(Messages.wipeLine("refused", cache.volume(), null));
+                refused.add(VolumeMessages.wipeRefusedOtherBuild(cache.volume(), builds));
+                log.info(VolumeMessages.wipeLine("refused", cache.volume(), null));
                 continue;
             }
             List<ContainerInfo> users = mounting.stream().filter(container -> !HelperContainer.isHelper(container)).toList();
             List<ContainerInfo> running = users.stream().filter(ContainerInfo::isRunning).toList();
             if (!running.isEmpty()) {
-                refused.add(Messages.wipeRefusedRunning(cache.volume(), running, options.mode() == Mode.EMPTY));
-                log.info(Messages.wipeLine("refused", cache.volume(), null));
+                refused.add(VolumeMessages.wipeRefusedRunning(cache.volume(), running, options.mode() == Mode.EMPTY));
+                log.info(VolumeMessages.wipeLine("refused", cache.volume(), null));
                 continue;
             }
             if (options.mode() == Mode.REMOVE && !users.isEmpty()) {
-                refused.add(Messages.wipeRefusedStopped(cache.volume(), users));
-                log.info(Messages.wipeLine("refused", cache.volume(), null));
+                refused.add(VolumeMessages.wipeRefusedStopped(cache.volume(), users));
+                log.info(VolumeMessages.wipeLine("refused", cache.volume(), null));
                 continue;
             }
             Long size = size(volume);
@@ -94,7 +93,7 @@ public final class CacheWiper {
             }
             unknown |= size == null;
             if (options.dryRun()) {
-                log.info(Messages.wipeLine(options.mode() == Mode.REMOVE ? "would remove" : "would empty",
+                log.info(VolumeMessages.wipeLine(options.mode() == Mode.REMOVE ? "would remove" : "would empty",
                         cache.volume(), size));
                 freed += size == null ? 0 : size;
                 continue;
@@ -102,29 +101,29 @@ public final class CacheWiper {
             try {
                 if (options.mode() == Mode.REMOVE) {
                     engine.removeVolume(cache.volume());
-                    log.info(Messages.wipeLine("removed", cache.volume(), size));
+                    log.info(VolumeMessages.wipeLine("removed", cache.volume(), size));
                     if (options.recreate()) {
                         try {
                             creator.recreate(cache, volume);
-                            log.info(Messages.wipeLine("recreated", cache.volume(), null));
+                            log.info(VolumeMessages.wipeLine("recreated", cache.volume(), null));
                         } catch (EngineException notRecreated) {
-                            refused.add(Messages.notRecreated(cache.volume(), notRecreated.getMessage()));
-                            log.info(Messages.wipeLine("removed, NOT recreated", cache.volume(), null));
+                            refused.add(VolumeMessages.notRecreated(cache.volume(), notRecreated.getMessage()));
+                            log.info(VolumeMessages.wipeLine("removed, NOT recreated", cache.volume(), null));
                         }
                     }
                 } else {
                     empty(cache, volume, users);
-                    log.info(Messages.wipeLine("emptied", cache.volume(), size));
+                    log.info(VolumeMessages.wipeLine("emptied", cache.volume(), size));
                 }
                 freed += size == null ? 0 : size;
             } catch (EngineException e) {
                 if (e.statusCode() == 409) {
                     // the engine found a user this check did not (one started since): the same refusal
-                    refused.add(Messages.wipeRefusedByEngine(cache.volume(), e.getMessage()));
-                    log.info(Messages.wipeLine("refused", cache.volume(), null));
+                    refused.add(VolumeMessages.wipeRefusedByEngine(cache.volume(), e.getMessage()));
+                    log.info(VolumeMessages.wipeLine("refused", cache.volume(), null));
                 } else if (options.mode() == Mode.EMPTY && e.statusCode() == -1) {
                     refused.add(e.getMessage()); // no image to empty it with: this cache only
-                    log.info(Messages.wipeLine("refused", cache.volume(), null));
+                    log.info(VolumeMessages.wipeLine("refused", cache.volume(), null));
                 } else {
                     throw e;
                 }
@@ -138,7 +137,7 @@ public final class CacheWiper {
         String image = options.helperImage() != null ? options.helperImage()
                 : users.isEmpty() ? null : users.get(0).image();
         if (image == null || image.isBlank()) {
-            throw new EngineException(Messages.wipeNoImage(cache.volume()), -1);
+            throw new EngineException(VolumeMessages.wipeNoImage(cache.volume()), -1);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Image", image);
@@ -166,7 +165,7 @@ public final class CacheWiper {
         }
         engine.removeContainer(id);
         if (exit != 0) {
-            throw new EngineException(Messages.wipeEmptyFailed(cache.volume(), image, exit), -1);
+            throw new EngineException(VolumeMessages.wipeEmptyFailed(cache.volume(), image, exit), -1);
         }
     }
 

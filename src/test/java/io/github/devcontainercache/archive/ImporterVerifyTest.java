@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.devcontainercache.BuildLog;
-import io.github.devcontainercache.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ class ImporterVerifyTest {
         ArchiveRefusedException refused = catchThrowableOfType(ArchiveRefusedException.class,
                 () -> importer.verify(archive));
         assertThat(refused).as("%s is refused", archive.getFileName()).isNotNull();
-        assertThat(refused.getMessage()).isEqualTo(Messages.archiveRefused(archive.toString(), refused.problems()));
+        assertThat(refused.getMessage()).isEqualTo(ArchiveMessages.archiveRefused(archive.toString(), refused.problems()));
         return refused.problems();
     }
 

@@ -2,7 +2,6 @@ package io.github.devcontainercache.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devcontainercache.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,7 +62,7 @@ class ContentEdgeCasesTest {
     @Test
     void anUnverifiedFileIsSeparatedFromItsPath() {
         CheckedFile file = new CheckedFile("tiny.pt", 75572083, "0".repeat(64), 75572083, FileStatus.UNVERIFIED);
-        assertThat(Messages.checkedFile("whisper-cache", file))
+        assertThat(ContentMessages.checkedFile("whisper-cache", file))
                 .isEqualTo("  unverified whisper-cache/tiny.pt (72.1 MiB)");
     }
 }

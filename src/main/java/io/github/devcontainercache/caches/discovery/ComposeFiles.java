@@ -1,6 +1,5 @@
 package io.github.devcontainercache.caches.discovery;
 
-import io.github.devcontainercache.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ final class ComposeFiles {
         for (Path file : files) {
             Path shown = DevcontainerDiscovery.relative(workspace, file);
             if (!Files.isRegularFile(file)) {
-                throw new DiscoveryException(Messages.composeFileMissing(shown));
+                throw new DiscoveryException(DiscoveryMessages.composeFileMissing(shown));
             }
             documents.add(Documents.readYaml(file, shown));
         }
@@ -84,7 +83,7 @@ final class ComposeFiles {
                 try {
                     parsed = MountStrings.parseVolumeFlag(interpolate(text, variables));
                 } catch (MountStrings.BadMount e) {
-                    problems.add(Messages.badMount(DevcontainerDiscovery.relative(workspace, file), value.line(), text, e.getMessage()));
+                    problems.add(DiscoveryMessages.badMount(DevcontainerDiscovery.relative(workspace, file), value.line(), text, e.getMessage()));
                     continue;
                 }
                 if (!parsed.isVolume() || parsed.source() == null) {
@@ -105,7 +104,7 @@ final class ComposeFiles {
                     continue;
                 }
                 if (target == null || target.isEmpty()) {
-                    problems.add(Messages.badMount(
+                    problems.add(DiscoveryMessages.badMount(
                             DevcontainerDiscovery.relative(workspace, file), line, key, "the volume has no target"));
                     continue;
                 }

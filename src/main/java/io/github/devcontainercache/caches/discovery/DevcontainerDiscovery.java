@@ -1,6 +1,5 @@
 package io.github.devcontainercache.caches.discovery;
 
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.CacheSpec;
 import io.github.devcontainercache.caches.ComposeRef;
 import io.github.devcontainercache.caches.InvalidCachesException;
@@ -106,7 +105,7 @@ public final class DevcontainerDiscovery {
                 for (CacheSpec found : discoverOne(workspace, configuration, environment, problems, notes)) {
                     CacheSpec earlier = byVolume.putIfAbsent(found.volume(), found);
                     if (earlier != null && !earlier.target().equals(found.target())) {
-                        problems.add(Messages.conflictingTargets(
+                        problems.add(DiscoveryMessages.conflictingTargets(
                                 found.volume(), earlier.target(), earlier.origin(), found.target(), found.origin()));
                     }
                 }
@@ -130,7 +129,7 @@ public final class DevcontainerDiscovery {
         Path shown = relative(workspace, configuration);
         Node document = Documents.readJsonc(configuration, shown);
         if (!(document instanceof Node.ObjectNode root)) {
-            throw new DiscoveryException(Messages.configNotAnObject(shown));
+            throw new DiscoveryException(DiscoveryMessages.configNotAnObject(shown));
         }
         Variables bootstrap = new Variables(workspace, Variables.defaultContainerWorkspaceFolder(workspace), environment);
         String containerWorkspace = Variables.defaultContainerWorkspaceFolder(workspace);
@@ -138,7 +137,7 @@ public final class DevcontainerDiscovery {
             try {
                 containerWorkspace = bootstrap.resolve(root.text("workspaceFolder"));
             } catch (Variables.Unresolvable e) {
-                problems.add(Messages.unresolvableVariable(shown, root.lineOf("workspaceFolder"), e.getMessage()));
+                problems.add(DiscoveryMessages.unresolvableVariable(shown, root.lineOf("workspaceFolder"), e.getMessage()));
             }
         }
         Variables variables = new Variables(workspace, containerWorkspace, environment);
@@ -151,7 +150,7 @@ public final class DevcontainerDiscovery {
                 } else if (mount instanceof Node.ObjectNode object) {
                     fromMountObject(object, shown, variables, found, problems, notes);
                 } else if (!(mount instanceof Node.ValueNode nothing && nothing.value() == null)) {
-                    problems.add(Messages.badMount(shown, mount.line(), "?", "a mount is a string or an object"));
+                    problems.add(DiscoveryMessages.badMount(shown, mount.line(), "?", "a mount is a string or an object"));
                 }
             }
         }
@@ -163,7 +162,7 @@ public final class DevcontainerDiscovery {
             for (int[] mount : MountStrings.mountArguments(args)) {
                 Node node = runArgs.items().get(mount[0]);
                 if (args.get(mount[0]) == null) {
-                    problems.add(Messages.badMount(shown, node.line(), "?", "the mount argument is not a string"));
+                    problems.add(DiscoveryMessages.badMount(shown, node.line(), "?", "the mount argument is not a string"));
                     continue;
                 }
                 String text = MountStrings.argumentValue(args.get(mount[0]));
@@ -197,7 +196,7 @@ public final class DevcontainerDiscovery {
         try {
             mount = MountStrings.parseMountString(text);
         } catch (MountStrings.BadMount e) {
-            problems.add(Messages.badMount(file, line, text, e.getMessage()));
+            problems.add(DiscoveryMessages.badMount(file, line, text, e.getMessage()));
             return;
         }
         add(mount, text, file, line, variables, found, problems, notes);
@@ -220,7 +219,7 @@ public final class DevcontainerDiscovery {
                 // ${localEnv:HOME}:/home with HOME unset: a host path, as written
                 mount = MountStrings.parseVolumeFlag(text);
             } catch (MountStrings.BadMount e) {
-                problems.add(Messages.badMount(file, line, text, resolved.getMessage()));
+                problems.add(DiscoveryMessages.badMount(file, line, text, resolved.getMessage()));
                 return;
             }
         }
@@ -249,13 +248,13 @@ public final class DevcontainerDiscovery {
         int line = object.members().containsKey("source") ? object.lineOf("source") : object.line();
         String written = "{source: " + source + ", target: " + target + ", type: " + type + "}";
         if (type == null || !List.of("volume", "bind", "tmpfs", "npipe").contains(type)) {
-            problems.add(Messages.badMount(file, line, written,
+            problems.add(DiscoveryMessages.badMount(file, line, written,
                     type == null ? "the mount has no type (write \"type\": \"volume\")"
                             : "unknown mount type '" + type + "' (expected volume, bind or tmpfs)"));
             return;
         }
         if (target == null || target.isBlank()) {
-            problems.add(Messages.badMount(file, line, written, "the mount has no target"));
+            problems.add(DiscoveryMessages.badMount(file, line, written, "the mount has no target"));
             return;
         }
         add(new MountStrings.Mount(type, source == null || source.isBlank() ? null : source, target),
@@ -284,9 +283,9 @@ public final class DevcontainerDiscovery {
             target = variables.resolve(mount.target());
         } catch (Variables.Unresolvable e) {
             if (e.devcontainerId) {
-                notes.add(Messages.devcontainerIdSkipped(file, line, mount.source()));
+                notes.add(DiscoveryMessages.devcontainerIdSkipped(file, line, mount.source()));
             } else {
-                problems.add(Messages.unresolvableVariable(file, line, e.getMessage()));
+                problems.add(DiscoveryMessages.unresolvableVariable(file, line, e.getMessage()));
             }
             return;
         }
@@ -319,17 +318,17 @@ public final class DevcontainerDiscovery {
             try {
                 files.add(directory.resolve(name.text()).normalize());
             } catch (java.nio.file.InvalidPathException e) {
-                problems.add(Messages.badComposePath(shown, name.line(), name.text()));
+                problems.add(DiscoveryMessages.badComposePath(shown, name.line(), name.text()));
                 return;
             }
         }
         if (files.isEmpty()) {
-            problems.add(Messages.composeWithoutFiles(shown, root.lineOf("dockerComposeFile")));
+            problems.add(DiscoveryMessages.composeWithoutFiles(shown, root.lineOf("dockerComposeFile")));
             return;
         }
         String service = root.text("service");
         if (service == null || service.isBlank()) {
-            problems.add(Messages.composeWithoutService(shown, root.lineOf("dockerComposeFile")));
+            problems.add(DiscoveryMessages.composeWithoutService(shown, root.lineOf("dockerComposeFile")));
             return;
         }
         List<String> composeProblems = new ArrayList<>();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.devcontainercache.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,14 +86,14 @@ final class Documents {
         String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new DiscoveryException(Messages.configTooLarge(shown, MAX_BYTES));
+                throw new DiscoveryException(DiscoveryMessages.configTooLarge(shown, MAX_BYTES));
             }
             text = Files.readString(file);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1); // a byte-order mark, as Windows editors write it
             }
         } catch (IOException e) {
-            throw new DiscoveryException(Messages.configUnreadable(shown, e), e);
+            throw new DiscoveryException(DiscoveryMessages.configUnreadable(shown, e), e);
         }
         return parse(shown, text, factory, format);
     }
@@ -104,7 +103,7 @@ final class Documents {
         if (factory == YAML) {
             int longLine = firstLineLongerThan(text, MAX_YAML_LINE);
             if (longLine > 0) {
-                throw new DiscoveryException(Messages.configLineTooLong(file, longLine, MAX_YAML_LINE));
+                throw new DiscoveryException(DiscoveryMessages.configLineTooLong(file, longLine, MAX_YAML_LINE));
             }
         }
         try (JsonParser parser = factory.createParser(text)) {
@@ -117,14 +116,14 @@ final class Documents {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new DiscoveryException(
-                    Messages.configMalformed(file, format, at == null ? -1 : at.getLineNr(),
+                    DiscoveryMessages.configMalformed(file, format, at == null ? -1 : at.getLineNr(),
                             at == null ? -1 : at.getColumnNr(), e.getOriginalMessage()),
                     e);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some malformed input (bad escapes, anchors) as runtime exceptions
-            throw new DiscoveryException(Messages.configMalformed(file, format, -1, -1, String.valueOf(e.getMessage())), e);
+            throw new DiscoveryException(DiscoveryMessages.configMalformed(file, format, -1, -1, String.valueOf(e.getMessage())), e);
         } catch (StackOverflowError e) {
-            throw new DiscoveryException(Messages.configMalformed(file, format, -1, -1, "nested too deeply"));
+            throw new DiscoveryException(DiscoveryMessages.configMalformed(file, format, -1, -1, "nested too deeply"));
         }
     }
 
@@ -162,7 +161,7 @@ final class Documents {
             total += values;
             if (total > MAX_VALUES) {
                 throw new JsonProcessingException(
-                        Messages.configTooManyValues(MAX_VALUES), parser.currentTokenLocation()) {
+                        DiscoveryMessages.configTooManyValues(MAX_VALUES), parser.currentTokenLocation()) {
                     private static final long serialVersionUID = 1L;
                 };
             }

@@ -3,7 +3,6 @@ package io.github.devcontainercache.caches.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.InvalidCachesException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +96,9 @@ class BadInputTest {
     @Test
     void aConfigurationThatIsNotAnObject() {
         assertThat(workspace().devcontainer("[\"source=a,target=/a\"]").failure().problems())
-                .containsExactly(Messages.configNotAnObject(SHOWN));
+                .containsExactly(DiscoveryMessages.configNotAnObject(SHOWN));
         assertThat(workspace().devcontainer("\"text\"").failure().problems())
-                .containsExactly(Messages.configNotAnObject(SHOWN));
+                .containsExactly(DiscoveryMessages.configNotAnObject(SHOWN));
     }
 
     @Test
@@ -122,18 +121,18 @@ class BadInputTest {
                 """).failure();
 
         assertThat(failure.problems()).containsExactly(
-                Messages.badMount(SHOWN, 3, "source=no-target,type=volume",
+                DiscoveryMessages.badMount(SHOWN, 3, "source=no-target,type=volume",
                         "the mount has no target (write target=/path/in/container)"),
-                Messages.badMount(SHOWN, 4, "source=a,target=/a,type=floppy",
+                DiscoveryMessages.badMount(SHOWN, 4, "source=a,target=/a,type=floppy",
                         "unknown mount type 'floppy' (expected volume, bind or tmpfs)"),
-                Messages.badMount(SHOWN, 5, "{source: untyped, target: /u, type: null}",
+                DiscoveryMessages.badMount(SHOWN, 5, "{source: untyped, target: /u, type: null}",
                         "the mount has no type (write \"type\": \"volume\")"),
-                Messages.badMount(SHOWN, 6, "{source: odd, target: /o, type: floppy}",
+                DiscoveryMessages.badMount(SHOWN, 6, "{source: odd, target: /o, type: floppy}",
                         "unknown mount type 'floppy' (expected volume, bind or tmpfs)"),
-                Messages.badMount(SHOWN, 8, "{source: no-target, target: null, type: volume}", "the mount has no target"),
-                Messages.badMount(SHOWN, 9, "?", "a mount is a string or an object"),
-                Messages.badMount(SHOWN, 10, "?", "a mount is a string or an object"),
-                Messages.badMount(SHOWN, 13, "name::ro", "the volume has no target (write NAME:/path/in/container)"));
+                DiscoveryMessages.badMount(SHOWN, 8, "{source: no-target, target: null, type: volume}", "the mount has no target"),
+                DiscoveryMessages.badMount(SHOWN, 9, "?", "a mount is a string or an object"),
+                DiscoveryMessages.badMount(SHOWN, 10, "?", "a mount is a string or an object"),
+                DiscoveryMessages.badMount(SHOWN, 13, "name::ro", "the volume has no target (write NAME:/path/in/container)"));
         assertThat(failure.problems().get(0)).startsWith(FILE + ":3: mount 'source=no-target,type=volume': ");
     }
 
@@ -150,8 +149,8 @@ class BadInputTest {
                 """).failure();
 
         assertThat(failure.problems()).containsExactly(
-                Messages.badMount(Path.of(COMPOSE), 4, "data::ro", "the volume has no target (write NAME:/path/in/container)"),
-                Messages.badMount(Path.of(COMPOSE), 6, "no-target", "the volume has no target"));
+                DiscoveryMessages.badMount(Path.of(COMPOSE), 4, "data::ro", "the volume has no target (write NAME:/path/in/container)"),
+                DiscoveryMessages.badMount(Path.of(COMPOSE), 6, "no-target", "the volume has no target"));
     }
 
     @Test
@@ -163,7 +162,7 @@ class BadInputTest {
                 }
                 """).file(COMPOSE, "services: {}\n").failure();
 
-        assertThat(failure.problems()).containsExactly(Messages.composeFileMissing(Path.of(".devcontainer/missing.yml")));
+        assertThat(failure.problems()).containsExactly(DiscoveryMessages.composeFileMissing(Path.of(".devcontainer/missing.yml")));
     }
 
     @Test
@@ -171,7 +170,7 @@ class BadInputTest {
         Workspace workspace = workspace().devcontainer(COMPOSE_JSON);
         Files.createDirectories(workspace.path(COMPOSE));
 
-        assertThat(workspace.failure().problems()).containsExactly(Messages.composeFileMissing(Path.of(COMPOSE)));
+        assertThat(workspace.failure().problems()).containsExactly(DiscoveryMessages.composeFileMissing(Path.of(COMPOSE)));
     }
 
     @Test
@@ -183,15 +182,15 @@ class BadInputTest {
                 }
                 """).file(COMPOSE, "services: {}\n").failure();
 
-        assertThat(failure.problems()).containsExactly(Messages.composeWithoutService(SHOWN, 3));
+        assertThat(failure.problems()).containsExactly(DiscoveryMessages.composeWithoutService(SHOWN, 3));
     }
 
     @Test
     void dockerComposeFileNamingNoFile() {
         assertThat(workspace().devcontainer("{\n  \"dockerComposeFile\": [],\n  \"service\": \"app\"\n}").failure().problems())
-                .containsExactly(Messages.composeWithoutFiles(SHOWN, 2));
+                .containsExactly(DiscoveryMessages.composeWithoutFiles(SHOWN, 2));
         assertThat(workspace().devcontainer("{\n\n  \"dockerComposeFile\": {\"file\": \"x.yml\"},\n  \"service\": \"app\"\n}").failure().problems())
-                .containsExactly(Messages.composeWithoutFiles(SHOWN, 3));
+                .containsExactly(DiscoveryMessages.composeWithoutFiles(SHOWN, 3));
     }
 
     @Test
@@ -199,7 +198,7 @@ class BadInputTest {
         Workspace workspace = workspace().devcontainer(
                 "{\"name\": \"" + "x".repeat((int) Documents.MAX_BYTES) + "\"}");
 
-        assertThat(workspace.failure().problems()).containsExactly(Messages.configTooLarge(SHOWN, Documents.MAX_BYTES));
+        assertThat(workspace.failure().problems()).containsExactly(DiscoveryMessages.configTooLarge(SHOWN, Documents.MAX_BYTES));
     }
 
     @Test
@@ -245,11 +244,11 @@ class BadInputTest {
                 """).failure();
 
         assertThat(failure.problems()).containsExactly(
-                Messages.unresolvableVariable(SHOWN, 2, "${unknown}"),
-                Messages.badMount(SHOWN, 3, "source=a,target=/a,type=floppy",
+                DiscoveryMessages.unresolvableVariable(SHOWN, 2, "${unknown}"),
+                DiscoveryMessages.badMount(SHOWN, 3, "source=a,target=/a,type=floppy",
                         "unknown mount type 'floppy' (expected volume, bind or tmpfs)"),
-                Messages.unresolvableVariable(SHOWN, 3, "${foo}"),
-                Messages.composeWithoutService(SHOWN, 4));
+                DiscoveryMessages.unresolvableVariable(SHOWN, 3, "${foo}"),
+                DiscoveryMessages.composeWithoutService(SHOWN, 4));
         assertThat(failure.getMessage()).isEqualTo(String.join(System.lineSeparator(), failure.problems()));
     }
 }

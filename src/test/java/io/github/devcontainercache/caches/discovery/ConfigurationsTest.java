@@ -3,7 +3,6 @@ package io.github.devcontainercache.caches.discovery;
 import static io.github.devcontainercache.caches.discovery.Workspace.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.InvalidCachesException;
 import io.github.devcontainercache.caches.Origin;
 import java.nio.file.Files;
@@ -107,7 +106,7 @@ class ConfigurationsTest {
 
         InvalidCachesException failure = workspace.failure();
 
-        assertThat(failure.problems()).containsExactly(Messages.conflictingTargets("shared-cache",
+        assertThat(failure.problems()).containsExactly(DiscoveryMessages.conflictingTargets("shared-cache",
                 "/root/.m2", new Origin(".devcontainer/a/devcontainer.json:3"),
                 "/home/vscode/.m2", new Origin(".devcontainer/b/devcontainer.json:3")));
         assertThat(failure.getMessage()).contains(
@@ -122,9 +121,9 @@ class ConfigurationsTest {
                 .file(".devcontainer/b/devcontainer.json", "{\n  \"mounts\": [\n    \"source=${nope},target=/b\"]\n}");
 
         assertThat(workspace.failure().problems()).containsExactly(
-                Messages.badMount(Path.of(".devcontainer/a/devcontainer.json"), 2, "source=a,type=floppy,target=/a",
+                DiscoveryMessages.badMount(Path.of(".devcontainer/a/devcontainer.json"), 2, "source=a,type=floppy,target=/a",
                         "unknown mount type 'floppy' (expected volume, bind or tmpfs)"),
-                Messages.unresolvableVariable(Path.of(".devcontainer/b/devcontainer.json"), 3, "${nope}"));
+                DiscoveryMessages.unresolvableVariable(Path.of(".devcontainer/b/devcontainer.json"), 3, "${nope}"));
     }
 
     @Test

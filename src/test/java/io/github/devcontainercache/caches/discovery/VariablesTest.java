@@ -4,7 +4,6 @@ import static io.github.devcontainercache.caches.discovery.Workspace.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devcontainercache.Messages;
 import io.github.devcontainercache.caches.InvalidCachesException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -81,7 +80,7 @@ class VariablesTest {
 
         assertThat(result.caches()).containsExactly(cache("kept", "/kept", FILE + ":3"));
         assertThat(result.notes()).containsExactly(
-                Messages.devcontainerIdSkipped(SHOWN, 4, "history-${devcontainerId}"));
+                DiscoveryMessages.devcontainerIdSkipped(SHOWN, 4, "history-${devcontainerId}"));
         assertThat(result.notes().get(0)).startsWith(FILE + ":4: ").contains("history-${devcontainerId}");
     }
 
@@ -96,7 +95,7 @@ class VariablesTest {
         DevcontainerDiscovery.Result result = workspace.discover();
 
         assertThat(result.caches()).isEmpty();
-        assertThat(result.notes()).containsExactly(Messages.devcontainerIdSkipped(SHOWN, 2, "shared"));
+        assertThat(result.notes()).containsExactly(DiscoveryMessages.devcontainerIdSkipped(SHOWN, 2, "shared"));
     }
 
     @Test
@@ -112,7 +111,7 @@ class VariablesTest {
 
         InvalidCachesException failure = workspace.failure();
 
-        assertThat(failure.problems()).containsExactly(Messages.unresolvableVariable(SHOWN, 4, "${foo}"));
+        assertThat(failure.problems()).containsExactly(DiscoveryMessages.unresolvableVariable(SHOWN, 4, "${foo}"));
         assertThat(failure.getMessage()).startsWith(FILE + ":4: ${foo} cannot be resolved");
     }
 
@@ -127,7 +126,7 @@ class VariablesTest {
                 """);
 
         assertThat(workspace.failure().problems())
-                .containsExactly(Messages.unresolvableVariable(SHOWN, 3, "${containerEnv:HOME}"));
+                .containsExactly(DiscoveryMessages.unresolvableVariable(SHOWN, 3, "${containerEnv:HOME}"));
     }
 
     @Test
@@ -143,9 +142,9 @@ class VariablesTest {
                 """);
 
         assertThat(workspace.failure().problems()).containsExactly(
-                Messages.unresolvableVariable(SHOWN, 3, "${localEnv:}"),
-                Messages.unresolvableVariable(SHOWN, 4, "${containerEnv:PATH}"),
-                Messages.unresolvableVariable(SHOWN, 5, "${}"));
+                DiscoveryMessages.unresolvableVariable(SHOWN, 3, "${localEnv:}"),
+                DiscoveryMessages.unresolvableVariable(SHOWN, 4, "${containerEnv:PATH}"),
+                DiscoveryMessages.unresolvableVariable(SHOWN, 5, "${}"));
     }
 
     // The resolver itself.

@@ -1,0 +1,209 @@
+package io.github.devcontainercache.engine;
+
+import static io.github.devcontainercache.Wording.NL;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
+
+/**
+ * What a user reads about the engine: which one answered, why none did, a request that broke, and the helpers a
+ * killed build left behind. Unit tests assert these texts exactly.
+ */
+public final class EngineMessages {
+
+    private EngineMessages() {}
+
+    /** Why Podman's archive API tells no owner; the volume, archive and seeding messages give it as their reason. */
+    public static final String PODMAN_OWNERS = "Podman's archive API names the container's user (root) as the"
+            + " owner of every file";
+
+    /** Only rootful Podman's volumes hold the container's own ids; a rootless Podman's hold shifted ones. */
+    public static final String PODMAN_LOCAL = "run the build as root on the machine of a rootful Podman, where the"
+            + " plugin reads the volume's directory itself (a rootless Podman's volumes hold shifted ids, so they are"
+            + " read through the API)";
+
+    public static String engineLine(EngineVersion version, EngineEndpoint endpoint) {
+        return version.product() + " " + version.version() + " (API " + version.apiVersion() + ") at "
+                + endpoint.describe();
+    }
+
+    public static String engineUnreachable(List<EndpointAttempt> attempts) {
+        String tried = attempts.isEmpty()
+                ? "  - no endpoint applies on this system"
+                : attempts.stream().map(a -> "  - " + a).collect(Collectors.joining(NL));
+        return "No container engine answered. Endpoints tried:" + NL + tried + NL
+                + "To fix it: start Docker (or Podman's service: podman system service), or point the plugin at"
+                + " the engine with DOCKER_HOST or -Ddevcontainer-cache.dockerHost=unix:///path/to/docker.sock"
+                + " (<dockerHost>); to build without an engine, set -Ddevcontainer-cache.failIfNoEngine=false or"
+                + " -Ddevcontainer-cache.skip=true.";
+    }
+
+    public static String badEngineAddress() {
+        return "not an engine address; write unix:///path/to/docker.sock, tcp://host:2376 or"
+                + " npipe:////./pipe/docker_engine (ssh:// is not supported: forward the socket with"
+                + " ssh -L /tmp/docker.sock:/var/run/docker.sock HOST and use unix:///tmp/docker.sock)";
+    }
+
+    public static String tlsFileMissing(Path file) {
+        return "TLS is required (DOCKER_TLS_VERIFY) but " + file + " does not exist; set"
+                + " DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem";
+    }
+
+    public static String contextTlsFileMissing(Path file) {
+        return "the context has TLS material but " + file + " does not exist; recreate the context with"
+                + " 'docker context create ... --docker \"host=...,ca=...,cert=...,key=...\"'";
+    }
+
+    public static String unreadableDockerConfig(IOException e) {
+        return "cannot read the Docker configuration: " + e.getMessage();
+    }
+
+    public static String contextNotFound(Path meta) {
+        return "no such Docker context (" + meta + " does not exist); list them with 'docker context ls'";
+    }
+
+    public static String contextWithoutHost(Path meta) {
+        return "the context names no usable Docker endpoint in " + meta;
+    }
+
+    public static String engineNoAnswer(Duration timeout) {
+        return "no answer within " + timeout.toMillis() / 1000.0 + " s; is a Docker engine listening there?"
+                + " (raise -Ddevcontainer-cache.connectTimeout for a slow remote engine)";
+    }
+
+    /**
+     * Why the first request to an endpoint failed. Over TLS, an engine that does not trust the client certificate
+     * either sends an alert or, with TLS 1.3, closes the connection once the handshake is done: the client then
+     * sees a broken pipe or a reset, which says nothing to the user unless it is named.
+     */
+    public static String handshakeFailure(Throwable failure, EngineEndpoint endpoint) {
+        if (endpoint.usesTls()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                boolean closed = cause instanceof SocketException
+                        && (message.contains("Broken pipe") || message.contains("Connection reset"));
+                boolean refusedCertificate = cause instanceof SSLException
+                        && (message.contains("bad_certificate") || message.contains("certificate_required")
+                                || message.contains("unknown_ca"));
+                if (closed || refusedCertificate) {
+                    return "the engine closed the TLS connection, so it does not trust the client certificate"
+                            + " (cert.pem and key.pem in " + endpoint.tlsDirectory() + "); use a client certificate"
+                            + " signed by the CA the engine was started with (dockerd --tlscacert)";
+                }
+            }
+        }
+        return endpointFailure(failure);
+    }
+
+    /** Why an endpoint failed, in a few words, without anything a certificate or key file holds. */
+    public static String endpointFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
+                return "TLS handshake failed, a certificate problem (" + rootMessage(cause) + "); check that"
+                        + " ca.pem is the CA that signed the engine's certificate and that the client certificate"
+                        + " is one the engine trusts";
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (String.valueOf(root.getMessage()).contains("Permission denied")
+                || String.valueOf(root.getMessage()).contains("Access is denied")) {
+            return "permission denied (" + root.getMessage() + "); add your user to the docker group (then log in"
+                    + " again), or use rootless Docker or Podman";
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused (" + root.getMessage() + ")";
+        }
+        if (root instanceof NoSuchFileException
+                || root instanceof FileNotFoundException
+                || String.valueOf(root.getMessage()).contains("No such file or directory")) {
+            return "no such socket (" + root.getMessage() + ")";
+        }
+        if (root instanceof SocketTimeoutException) {
+            return "no answer in time (" + root.getMessage() + ")";
+        }
+        if (root instanceof UnknownHostException) {
+            return "unknown host " + root.getMessage();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** A request as a user reads it: decoded, with container ids cut to the 12 characters docker ps shows. */
+    private static String readable(String request) {
+        String decoded = URLDecoder.decode(request, StandardCharsets.UTF_8);
+        return decoded.replaceAll("\\b([0-9a-f]{12})[0-9a-f]{52}\\b", "$1");
+    }
+
+    public static String engineStreamBroken(String what, EngineEndpoint endpoint, Throwable e) {
+        return "the connection to the engine at " + endpoint.host() + " broke before it finished '" + readable(what)
+                + "' (" + endpointFailure(e) + "); check that the engine is still running";
+    }
+
+    public static String engineConnectionLost(String what, EngineEndpoint endpoint, Throwable e) {
+        return "The engine at " + endpoint.host() + " did not complete '" + readable(what) + "': " + endpointFailure(e)
+                + ". Check that the engine is still running, then run the build again.";
+    }
+
+    public static String engineAnswerUnreadable(String what, IOException e) {
+        return "The engine's answer to '" + what + "' is not the JSON it should be: " + e.getMessage();
+    }
+
+    public static String engineRefused(String what, String detail) {
+        return "The engine refused to " + what + ": " + detail;
+    }
+
+    public static String removedPartialImport(String volume) {
+        return "Removed volume " + volume + ": an import into it was interrupted, and it held only part of the"
+                + " archive. Import the archive again.";
+    }
+
+    public static String partialImportLeft(String volume) {
+        return "Volume " + volume + " holds part of an import that was interrupted. Import the archive again with"
+                + " -Ddevcontainer-cache.overwrite=true, or remove the volume (docker volume rm " + volume + ").";
+    }
+
+    public static String partialImportInUse(String volume) {
+        return "Volume " + volume + " holds part of an import that was interrupted, and a container uses it, so it"
+                + " was kept. Remove that container and the volume (docker volume rm " + volume + "), then import the"
+                + " archive again.";
+    }
+
+    public static String leftoverNotRemoved(String name, String reason) {
+        return "Could not remove helper container " + name + ", left behind by a build that was interrupted (" + reason
+                + "); the next run tries again.";
+    }
+
+    public static String partialImportNotRemoved(String volume, String reason) {
+        return "Volume " + volume + " holds part of an import that was interrupted, and removing it failed (" + reason
+                + "). Remove it (docker volume rm " + volume + "), then import the archive again.";
+    }
+
+    public static String removedLeftoverHelper(String name) {
+        return "Removed helper container " + name + ", left behind by a build that was interrupted.";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}
