@@ -1,14 +1,16 @@
 package io.github.devcontainercache.engine;
 
+import static io.github.devcontainercache.engine.EngineRequests.encode;
+import static io.github.devcontainercache.engine.EngineRequests.expectJson;
+import static io.github.devcontainercache.engine.EngineRequests.expectSuccess;
+import static io.github.devcontainercache.engine.EngineRequests.plain;
+import static io.github.devcontainercache.engine.EngineRequests.readAll;
+
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,20 +29,12 @@ import java.util.function.BiConsumer;
  */
 public final class DockerEngine implements AutoCloseable {
 
-    /** The read buffer of an archive stream. */
-    static final int STREAM_BUFFER_BYTES = 1 << 20;
-
-    private final DockerHttpClient http;
+    private final EngineRequests requests;
     private final EngineEndpoint endpoint;
     private final EngineVersion version;
-    /**
-     * Requests sent through this instance (the connector asked for the version through its own): what shows that a
-     * goal over many caches batches its questions.
-     */
-    private final AtomicInteger requests = new AtomicInteger();
 
     DockerEngine(DockerHttpClient http, EngineEndpoint endpoint, EngineVersion version) {
-        this.http = http;
+        this.requests = new EngineRequests(http, endpoint);
         this.endpoint = endpoint;
         this.version = version;
     }
@@ -57,7 +50,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /** The requests sent through this connection so far, the first one (the version) included. */
     public int requestCount() {
-        return requests.get() + (version == null ? 0 : 1);
+        return requests.sent() + (version == null ? 0 : 1);
     }
 
     public EngineVersion version() {
@@ -76,7 +69,7 @@ public final class DockerEngine implements AutoCloseable {
             return Optional.empty();
         }
         if (rootlessPodmanIdMappings == null) {
-            try (Response response = send(Request.Method.GET, "/v4.0.0/libpod/info", null)) {
+            try (Response response = requests.send(Request.Method.GET, "/v4.0.0/libpod/info", null)) {
                 Map<String, Object> host = Json.object(expectJson(response, "read Podman's info"), "host");
                 boolean rootless = Boolean.TRUE.equals(Json.object(host, "security").get("rootless"));
                 Map<String, Object> mappings = Json.object(host, "idMappings");
@@ -118,7 +111,7 @@ public final class DockerEngine implements AutoCloseable {
      * inspecting each ({@code GET /volumes} answers with what {@code GET /volumes/{name}} does).
      */
     public Map<String, VolumeInfo> volumesByName() {
-        try (Response response = send(Request.Method.GET, "/volumes", null)) {
+        try (Response response = requests.send(Request.Method.GET, "/volumes", null)) {
             Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
             for (Object volume : Json.array(expectJson(response, "list volumes"), "Volumes")) {
                 VolumeInfo info = toVolume(volume);
@@ -129,7 +122,7 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     public Optional<VolumeInfo> inspectVolume(String name) {
-        try (Response response = send(Request.Method.GET, "/volumes/" + encode(name), null)) {
+        try (Response response = requests.send(Request.Method.GET, "/volumes/" + encode(name), null)) {
             if (response.getStatusCode() == 404) {
                 return Optional.empty();
             }
@@ -143,7 +136,7 @@ public final class DockerEngine implements AutoCloseable {
         body.put("Driver", driver);
         body.put("DriverOpts", driverOpts);
         body.put("Labels", labels);
-        try (Response response = send(Request.Method.POST, "/volumes/create", body)) {
+        try (Response response = requests.send(Request.Method.POST, "/volumes/create", body)) {
             return toVolume(expectJson(response, "create volume " + name));
         }
     }
@@ -154,7 +147,7 @@ public final class DockerEngine implements AutoCloseable {
      */
     public Map<String, Long> volumeSizes() {
         String path = apiAtLeast(1, 42) ? "/system/df?type=volume" : "/system/df";
-        try (Response response = send(Request.Method.GET, path, null)) {
+        try (Response response = requests.send(Request.Method.GET, path, null)) {
             Map<String, Long> sizes = new LinkedHashMap<>();
             for (Object volume : Json.array(expectJson(response, "read the volumes' disk usage"), "Volumes")) {
                 long size = parseLong(Json.text(Json.object(volume, "UsageData"), "Size", "-1"));
@@ -189,7 +182,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Removes a volume; false when it did not exist. The engine refuses (409) a volume that a container uses. */
     public boolean removeVolume(String name) {
-        try (Response response = send(Request.Method.DELETE, "/volumes/" + encode(name), null)) {
+        try (Response response = requests.send(Request.Method.DELETE, "/volumes/" + encode(name), null)) {
             if (response.getStatusCode() == 404) {
                 return false;
             }
@@ -228,7 +221,7 @@ public final class DockerEngine implements AutoCloseable {
 
     private void forEachContainer(Map<String, List<String>> filters, BiConsumer<ContainerInfo, Object> action) {
         String path = "/containers/json?all=1" + (filters.isEmpty() ? "" : "&filters=" + encode(Json.write(filters)));
-        try (Response response = send(Request.Method.GET, path, null)) {
+        try (Response response = requests.send(Request.Method.GET, path, null)) {
             Object list = expectJson(response, "list containers");
             for (Object container : list instanceof List<?> items ? items : List.of()) {
                 List<Object> names = Json.array(container, "Names");
@@ -247,24 +240,24 @@ public final class DockerEngine implements AutoCloseable {
     /** Creates a container from a {@code POST /containers/create} body and returns its id. */
     public String createContainer(String name, Map<String, Object> body) {
         String path = "/containers/create" + (name == null ? "" : "?name=" + encode(name));
-        try (Response response = send(Request.Method.POST, path, body)) {
+        try (Response response = requests.send(Request.Method.POST, path, body)) {
             return Json.text(expectJson(response, "create container"), "Id", "");
         }
     }
 
     /** Starts a container and waits for it to end; returns its exit code. */
     public long runToCompletion(String id) {
-        try (Response response = send(Request.Method.POST, "/containers/" + encode(id) + "/start", null)) {
+        try (Response response = requests.send(Request.Method.POST, "/containers/" + encode(id) + "/start", null)) {
             expectSuccess(response, "start container " + id);
         }
-        try (Response response = send(Request.Method.POST, "/containers/" + encode(id) + "/wait", null)) {
+        try (Response response = requests.send(Request.Method.POST, "/containers/" + encode(id) + "/wait", null)) {
             return parseLong(Json.text(expectJson(response, "wait for container " + id), "StatusCode", "-1"));
         }
     }
 
     /** Removes a container; its named volumes stay. Returns false when it was already gone. */
     public boolean removeContainer(String id) {
-        try (Response response = send(Request.Method.DELETE, "/containers/" + encode(id) + "?force=1", null)) {
+        try (Response response = requests.send(Request.Method.DELETE, "/containers/" + encode(id) + "?force=1", null)) {
             if (response.getStatusCode() == 404) {
                 return false;
             }
@@ -275,42 +268,16 @@ public final class DockerEngine implements AutoCloseable {
 
     /** A tar stream of {@code path} in the container; close it to end the request early. */
     public InputStream getArchive(String containerId, String path) {
-        Response response = send(
+        String what = "read " + path + " of container " + containerId;
+        Response response = requests.send(
                 Request.Method.GET, "/containers/" + encode(containerId) + "/archive?path=" + encode(path), null);
         try {
-            expectSuccess(response, "read " + path + " of container " + containerId);
+            expectSuccess(response, what);
         } catch (RuntimeException e) {
             response.close();
             throw e;
         }
-        String what = "read " + path + " of container " + containerId;
-        // A read that fails is the engine gone or the connection cut: say so, not the transport's own words.
-        // Large reads: the tar readers skip and read in 8 KiB steps, each a system call and a wake-up of the engine
-        // without a buffer; with it, each takes what the engine has sent, up to a whole chunk of its answer.
-        return new FilterInputStream(new BufferedInputStream(response.getBody(), STREAM_BUFFER_BYTES)) {
-            @Override
-            public int read() throws IOException {
-                try {
-                    return super.read();
-                } catch (IOException e) {
-                    throw new IOException(EngineMessages.engineStreamBroken(what, endpoint, e), e);
-                }
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                try {
-                    return super.read(buffer, offset, length);
-                } catch (IOException e) {
-                    throw new IOException(EngineMessages.engineStreamBroken(what, endpoint, e), e);
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                response.close();
-            }
-        };
+        return requests.stream(response, what);
     }
 
     /**
@@ -319,7 +286,7 @@ public final class DockerEngine implements AutoCloseable {
      */
     public Optional<PathStat> stat(String containerId, String path) {
         String request = "/containers/" + encode(containerId) + "/archive?path=" + encode(path);
-        try (Response response = execute(plain(Request.builder()).method("HEAD").path(request).build(),
+        try (Response response = requests.execute(plain(Request.builder()).method("HEAD").path(request).build(),
                 "HEAD " + request)) {
             if (response.getStatusCode() == 404) {
                 return Optional.empty();
@@ -364,7 +331,7 @@ public final class DockerEngine implements AutoCloseable {
         // file to the container's user
         String request = "/containers/" + encode(containerId) + "/archive?path=" + encode(path)
                 + (isPodman() ? "" : "&copyUIDGID=true");
-        try (Response response = sendStream(Request.Method.PUT, request, tar, "application/x-tar")) {
+        try (Response response = requests.sendStream(Request.Method.PUT, request, tar, "application/x-tar")) {
             expectSuccess(response, "write into " + path + " of container " + containerId);
         }
     }
@@ -372,7 +339,7 @@ public final class DockerEngine implements AutoCloseable {
     // ---- images --------------------------------------------------------------------------------------
 
     public boolean imageExists(String reference) {
-        try (Response response = send(Request.Method.GET, "/images/" + reference + "/json", null)) {
+        try (Response response = requests.send(Request.Method.GET, "/images/" + reference + "/json", null)) {
             if (response.getStatusCode() == 404) {
                 return false;
             }
@@ -388,7 +355,7 @@ public final class DockerEngine implements AutoCloseable {
     public void importImage(InputStream rootFs, String repository, String tag) {
         // the tag in repo: Podman ignores a separate tag parameter on an import and names the image :latest
         String path = "/images/create?fromSrc=-&repo=" + encode(repository + ":" + tag);
-        try (Response response = sendStream(Request.Method.POST, path, rootFs, "application/x-tar")) {
+        try (Response response = requests.sendStream(Request.Method.POST, path, rootFs, "application/x-tar")) {
             expectSuccess(response, "import image " + repository + ":" + tag);
             // The engine streams progress as JSON lines; an error arrives as a line with "error" and status 200.
             String progress = readAll(response.getBody());
@@ -399,76 +366,6 @@ public final class DockerEngine implements AutoCloseable {
                         response.getStatusCode());
             }
         }
-    }
-
-    // ---- plumbing ------------------------------------------------------------------------------------
-
-    Object getJson(String path, String what) {
-        try (Response response = send(Request.Method.GET, path, null)) {
-            return expectJson(response, what);
-        }
-    }
-
-    private Response send(Request.Method method, String path, Map<String, Object> body) {
-        Request.Builder request = plain(Request.builder().method(method).path(path));
-        if (body != null) {
-            request.putHeader("Content-Type", "application/json")
-                    .bodyBytes(Json.write(body).getBytes(StandardCharsets.UTF_8));
-        }
-        return execute(request.build(), method + " " + path);
-    }
-
-    private Response sendStream(Request.Method method, String path, InputStream body, String contentType) {
-        Request request = plain(Request.builder())
-                .method(method)
-                .path(path)
-                .putHeader("Content-Type", contentType)
-                .body(body)
-                .build();
-        return execute(request, method + " " + path);
-    }
-
-    /**
-     * Asks for the answer as it is. The transport otherwise sends {@code Accept-Encoding: gzip}, and the engine
-     * then gzips every answer on the fly, a volume's whole tar stream included: on one core, several times slower
-     * than reading it plain from a local socket, and the plugin inflates it again. The transport adds its own header
-     * only where a request has none.
-     */
-    static Request.Builder plain(Request.Builder request) {
-        return request.putHeader("Accept-Encoding", "identity");
-    }
-
-    private Response execute(Request request, String what) {
-        requests.incrementAndGet();
-        try {
-            return http.execute(request);
-        } catch (RuntimeException e) {
-            throw new EngineException(EngineMessages.engineConnectionLost(what, endpoint, e), e);
-        }
-    }
-
-    private static Object expectJson(Response response, String what) {
-        expectSuccess(response, what);
-        try {
-            return Json.read(response.getBody());
-        } catch (IOException e) {
-            throw new EngineException(EngineMessages.engineAnswerUnreadable(what, e), e);
-        }
-    }
-
-    private static void expectSuccess(Response response, String what) {
-        int status = response.getStatusCode();
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        String body = readAll(response.getBody());
-        String message = body;
-        try {
-            message = Json.text(Json.read(body), "message", body);
-        } catch (IOException notJson) {
-            // keep the raw body as the engine's message
-        }
-        throw new EngineException(EngineMessages.engineRefused(what, "HTTP " + status + ": " + message.trim()), status);
     }
 
     private static VolumeInfo toVolume(Object volume) {
@@ -489,27 +386,13 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
-    private static String readAll(InputStream body) {
-        if (body == null) {
-            return "";
-        }
-        try (InputStream in = body) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    /** A request of the connector's handshake, before the engine's version is known. */
+    Object getJson(String path, String what) {
+        return requests.getJson(path, what);
     }
 
     @Override
     public void close() {
-        try {
-            http.close();
-        } catch (IOException e) {
-            // nothing left to do with a connection that will not close
-        }
+        requests.close();
     }
 }
