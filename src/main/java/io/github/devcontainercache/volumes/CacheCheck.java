@@ -139,7 +139,7 @@ public final class CacheCheck {
             log.info(VolumeMessages.cacheOk(cache.volume(), actual, via));
         } else {
             problems.add(VolumeMessages.ownerMismatch(cache.volume(), cache.target(), actual, cache.owner()));
-            log.info(VolumeMessages.cacheProblem(cache.volume(), "owned by " + actual + ", not " + cache.owner() + " (" + via + ")"));
+            log.info(VolumeMessages.cacheProblem(cache.volume(), VolumeMessages.ownedBy(actual, cache.owner(), via)));
         }
     }
 

@@ -68,6 +68,11 @@ public final class VolumeMessages {
         return "  ok       " + volume + (owner == null ? "" : "  owner " + owner + " (" + via.read() + ")");
     }
 
+    /** What check's line says of a volume owned by another user than the declared one. */
+    public static String ownedBy(Owner actual, Owner declared, ReadPath via) {
+        return "owned by " + actual + ", not " + declared + " (" + via.read() + ")";
+    }
+
     public static String cacheProblem(String volume, String what) {
         return "  PROBLEM  " + volume + "  " + what;
     }

@@ -3,6 +3,7 @@ package io.github.devcontainercache.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.ReadPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,14 @@ class VolumeMessagesTest {
     void checkPassedAgreesInNumber() {
         assertThat(VolumeMessages.checkPassed(1)).isEqualTo("All 1 cache exists and is usable.");
         assertThat(VolumeMessages.checkPassed(3)).isEqualTo("All 3 caches exist and are usable.");
+    }
+
+    @Test
+    void checkSaysWhoOwnsAVolumeAndHowItWasRead() {
+        assertThat(VolumeMessages.cacheProblem("pip", VolumeMessages.ownedBy(new Owner(0, 0), new Owner(1000, 1000),
+                        ReadPath.ARCHIVE_API)))
+                .isEqualTo("  PROBLEM  pip  owned by 0:0, not 1000:1000 (read through the archive API)");
+        assertThat(VolumeMessages.cacheOk("pip", new Owner(1000, 1000), ReadPath.MOUNT_POINT))
+                .isEqualTo("  ok       pip  owner 1000:1000 (read on the mount point)");
     }
 }
