@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Benchmarks of export and import, side by side in one run, on two caches shaped like the seed's (generated here,
-# the same as bench/report-content.sh: about 0.9 GB and 20,000 files, and two model files of 218 MB together).
+# Benchmarks of export and import on the mount point, side by side in one run, on two caches shaped like the seed's
+# (generated here, the same as bench/report-content.sh: about 0.9 GB and 20,000 files, and two model files of 218 MB
+# together), then the peak memory at a cache of 5 GB.
 #
-#   scripts/with-engine.sh bench/export-import.sh [ROUNDS]      (default 3)
+#   scripts/with-engine.sh bench/export-import.sh [ROUNDS] [BIG_GB]      (defaults 3 and 5; BIG_GB 0 leaves it out)
 #
-# Export on the mount point (the whole mvn process, default JVM settings, zstd) against
-# `docker cp CONTAINER:/cache - > file` (the peer) and host `tar -cf` of the mount points (the limit); import of
-# that archive into a new volume against `docker cp file CONTAINER:/cache`; the peak resident size of every mvn
-# process (target: at most 400 MB). The same through the archive API: bench/archive-path.sh. Needs the engine on
-# this host (root); removes every volume, container and image it made.
+# Each plugin run is the whole mvn process, default JVM settings, zstd, against what a user would type:
+#   export: host `tar -cf - -C MOUNTPOINT . | zstd -3 -T0 > f` (target at most 1.25x), and
+#           `docker cp CONTAINER:/cache - > f` (target below 1.0x);
+#   import into new volumes: `docker cp - CONTAINER:/cache` of the same content (target at most 1.0x), and host
+#           `zstd -dc f | tar -x -C MOUNTPOINT` (target at most 1.25x);
+# and the peak resident size of every mvn process, export and import, at 1.1 GB and at BIG_GB (target at most
+# 400 MB). The same through the archive API: bench/archive-path.sh. Needs the engine on this host (root); removes
+# every volume, container and image it made.
 set -euo pipefail
 ROUNDS="${1:-3}"
+BIG_GB="${2:-5}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ID="bench-$(date +%s)-$$"
 WORK="$(mktemp -d)"
@@ -25,6 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+for tool in zstd tar; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed for the comparisons (apt-get install $tool)" >&2; exit 1; }
+done
+
 echo "Installing the plugin (tests skipped)..."
 install_plugin "$ROOT"
 
@@ -34,6 +43,7 @@ echo "Generating the caches..."
 seed_caches "$ID-pip-cache" "$ID-whisper-cache"
 PIP="$(docker volume inspect -f '{{.Mountpoint}}' "$ID-pip-cache")"
 WHISPER="$(docker volume inspect -f '{{.Mountpoint}}' "$ID-whisper-cache")"
+mount_point() { docker volume inspect -f '{{.Mountpoint}}' "$1"; }
 
 # An image of nothing, for containers that are never started and only hold volumes for docker cp.
 empty_image "$ID-image" "$WORK"
@@ -44,47 +54,94 @@ plugin_export() {
   rm -rf "$WORK/export"
   timed_mvn "$WORK/rss-export" -f "$WORK/project/pom.xml" devcontainer-cache:export -Ddevcontainer-cache.directory="$WORK/export"
 }
+host_tar_zstd() {
+  tar -cf - -C "$PIP" . | zstd -q -3 -T0 -f -o "$WORK/host-pip.tar.zst"
+  tar -cf - -C "$WHISPER" . | zstd -q -3 -T0 -f -o "$WORK/host-whisper.tar.zst"
+}
 docker_cp_export() { docker cp "$ID-source:/cache" - > "$WORK/docker-cp.tar"; }
-host_tar() { tar -cf "$WORK/host.tar" -C "$PIP" . -C "$WHISPER" .; }
+fresh_volumes() {
+  docker rm -f "$ID-target" >/dev/null 2>&1 || true
+  docker volume rm -f "$ID-new-pip" "$ID-new-whisper" >/dev/null 2>&1 || true
+  docker volume create "$ID-new-pip" >/dev/null
+  docker volume create "$ID-new-whisper" >/dev/null
+}
 plugin_import() {
-  docker volume rm -f "$ID-imported-pip" "$ID-imported-whisper" >/dev/null 2>&1 || true
   timed_mvn "$WORK/rss-import" -f "$WORK/project/pom.xml" devcontainer-cache:import \
-      -Ddevcontainer-cache.from="$WORK/export/$ID-pip-cache.tar.zst" -Ddevcontainer-cache.volume="$ID-imported-pip" \
+      -Ddevcontainer-cache.from="$WORK/export/$ID-pip-cache.tar.zst" -Ddevcontainer-cache.volume="$ID-new-pip" \
     && timed_mvn "$WORK/rss-import" -f "$WORK/project/pom.xml" devcontainer-cache:import \
-      -Ddevcontainer-cache.from="$WORK/export/$ID-whisper-cache.tar.zst" -Ddevcontainer-cache.volume="$ID-imported-whisper"
+      -Ddevcontainer-cache.from="$WORK/export/$ID-whisper-cache.tar.zst" -Ddevcontainer-cache.volume="$ID-new-whisper"
 }
 docker_cp_import() {
-  docker rm -f "$ID-target" >/dev/null 2>&1 || true
-  docker volume rm -f "$ID-cp-pip" "$ID-cp-whisper" >/dev/null 2>&1 || true
-  docker create --name "$ID-target" -v "$ID-cp-pip:/cache/pip" -v "$ID-cp-whisper:/cache/whisper" "$ID-image" /bench >/dev/null
+  docker create --name "$ID-target" -v "$ID-new-pip:/cache/pip" -v "$ID-new-whisper:/cache/whisper" "$ID-image" /bench >/dev/null
   docker cp - "$ID-target:/" < "$WORK/docker-cp.tar"
 }
+host_zstd_tar() {
+  zstd -q -dc "$WORK/host-pip.tar.zst" | tar -x -C "$(mount_point "$ID-new-pip")"
+  zstd -q -dc "$WORK/host-whisper.tar.zst" | tar -x -C "$(mount_point "$ID-new-whisper")"
+}
+# An import is timed into volumes made new just before, outside its time: the plugin makes a missing one itself,
+# but docker cp and tar need theirs.
+timed_into_fresh() { fresh_volumes; millis "$@"; }
 
 echo "Measuring $ROUNDS rounds of each, alternating..."
-export_times=(); cp_export_times=(); tar_times=(); import_times=(); cp_import_times=()
+export_times=(); tar_zstd_times=(); cp_export_times=(); import_times=(); cp_import_times=(); zstd_tar_times=()
 for _ in $(seq 1 "$ROUNDS"); do
   export_times+=("$(millis plugin_export)")
+  tar_zstd_times+=("$(millis host_tar_zstd)")
   cp_export_times+=("$(millis docker_cp_export)")
-  tar_times+=("$(millis host_tar)")
-  import_times+=("$(millis plugin_import)")
-  cp_import_times+=("$(millis docker_cp_import)")
+  import_times+=("$(timed_into_fresh plugin_import)")
+  cp_import_times+=("$(timed_into_fresh docker_cp_import)")
+  zstd_tar_times+=("$(timed_into_fresh host_zstd_tar)")
 done
 [ -f "$WORK/export/$ID-pip-cache.tar.zst" ] || { echo "the plugin's export did not complete" >&2; exit 1; }
 
-e="$(median "${export_times[@]}")"; c="$(median "${cp_export_times[@]}")"; t="$(median "${tar_times[@]}")"
-i="$(median "${import_times[@]}")"; ci="$(median "${cp_import_times[@]}")"
+e="$(median "${export_times[@]}")"; tz="$(median "${tar_zstd_times[@]}")"; c="$(median "${cp_export_times[@]}")"
+i="$(median "${import_times[@]}")"; ci="$(median "${cp_import_times[@]}")"; zt="$(median "${zstd_tar_times[@]}")"
 echo
-echo "archives: $(du -ch "$WORK"/export/*.tar.zst | tail -1 | cut -f1) (zstd) from $(du -sh "$WORK/host.tar" | cut -f1) of tar"
+echo "archives: plugin $(du -ch "$WORK"/export/*.tar.zst | tail -1 | cut -f1), host tar | zstd" \
+  "$(du -ch "$WORK"/host-*.tar.zst | tail -1 | cut -f1), docker cp $(du -sh "$WORK/docker-cp.tar" | cut -f1) (no compression)"
 echo "| measurement (mount point) | median of $ROUNDS (ms) | all runs (ms) | peak RSS of mvn, largest (MB) |"
 echo "| --- | --- | --- | --- |"
-echo "| plugin export, whole mvn process, zstd | $e | ${export_times[*]} | $(max_mb "$WORK/rss-export") |"
+echo "| plugin export of both caches, whole mvn process, zstd | $e | ${export_times[*]} | $(max_mb "$WORK/rss-export") |"
+echo "| host tar -cf - -C MOUNTPOINT . \| zstd -3 -T0 | $tz | ${tar_zstd_times[*]} | |"
 echo "| docker cp CONTAINER:/cache - > file | $c | ${cp_export_times[*]} | |"
-echo "| host tar -cf of the mount points | $t | ${tar_times[*]} | |"
-echo "| plugin import of both archives (two mvn processes) | $i | ${import_times[*]} | $(max_mb "$WORK/rss-import") |"
-echo "| docker cp file CONTAINER:/cache | $ci | ${cp_import_times[*]} | |"
+echo "| plugin import of both archives into new volumes (two mvn processes) | $i | ${import_times[*]} | $(max_mb "$WORK/rss-import") |"
+echo "| docker cp - CONTAINER:/cache | $ci | ${cp_import_times[*]} | |"
+echo "| host zstd -dc f \| tar -x -C MOUNTPOINT | $zt | ${zstd_tar_times[*]} | |"
 echo
-echo "export: $(ratio "$e" "$c")x docker cp (target below 1), host tar / plugin = $(ratio "$t" "$e")x (target at least 0.8)"
-echo "import: $(ratio "$i" "$ci")x docker cp (target at most 1.0)"
-largest="$(max_mb "$WORK/rss-export" "$WORK/rss-import")"
-echo "peak resident size of the whole mvn process, largest of every export and import: $largest MB, default JVM settings" \
+echo "export: $(ratio "$e" "$tz")x host tar | zstd -T0 (target at most 1.25), $(ratio "$e" "$c")x docker cp (target below 1.0)"
+echo "import: $(ratio "$i" "$ci")x docker cp - (target at most 1.0), $(ratio "$i" "$zt")x host zstd -dc | tar -x (target at most 1.25)"
+echo "peak resident size of the whole mvn process at 1.1 GB: export $(max_mb "$WORK/rss-export") MB," \
+  "import $(max_mb "$WORK/rss-import") MB, default JVM settings (target at most 400 MB)"
+
+if [ "$BIG_GB" -gt 0 ]; then
+  echo
+  echo "A cache of $BIG_GB GB (files of 64 MiB, and 10,000 of 4 to 60 KiB), one export and one import..."
+  rm -f "$WORK"/docker-cp.tar "$WORK"/host-*.tar.zst "$WORK/export"/*
+  docker volume create "$ID-big" >/dev/null
+  BIG="$(mount_point "$ID-big")"
+  for n in $(seq 1 $(( BIG_GB * 16 ))); do head -c 67108864 /dev/urandom > "$BIG/model-$n.bin"; done
+  python3 - "$BIG" <<'PY'
+import os, random, sys
+rng = random.Random(7)
+for i in range(10000):
+    d = os.path.join(sys.argv[1], "small", "%02x" % (i % 256))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "%08x" % i), "wb") as f:
+        f.write(os.urandom(rng.randint(4096, 60000)))
+PY
+  write_project "$WORK/big" "$ID-big"
+  big_export_ms="$(millis timed_mvn "$WORK/rss-big-export" -f "$WORK/big/pom.xml" devcontainer-cache:export \
+      -Ddevcontainer-cache.directory="$WORK/export")"
+  big_import_ms="$(millis timed_mvn "$WORK/rss-big-import" -f "$WORK/big/pom.xml" devcontainer-cache:import \
+      -Ddevcontainer-cache.from="$WORK/export/$ID-big.tar.zst" -Ddevcontainer-cache.volume="$ID-big-imported")"
+  echo "| $(du -sh "$BIG" | cut -f1) cache | time (ms) | peak RSS of mvn (MB) |"
+  echo "| --- | --- | --- |"
+  echo "| export | $big_export_ms | $(max_mb "$WORK/rss-big-export") |"
+  echo "| import into a new volume | $big_import_ms | $(max_mb "$WORK/rss-big-import") |"
+  largest="$(max_mb "$WORK/rss-export" "$WORK/rss-import" "$WORK/rss-big-export" "$WORK/rss-big-import")"
+else
+  largest="$(max_mb "$WORK/rss-export" "$WORK/rss-import")"
+fi
+echo "peak resident size, largest of every export and import: $largest MB" \
   "(target at most 400 MB: $([ "$largest" -le 400 ] && echo met || echo not met))"

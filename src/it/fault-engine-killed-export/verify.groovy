@@ -8,13 +8,17 @@ try {
     ItEngine.logContains(basedir,
             "Exporting ${volume} (read through the archive API)",
             "Exporting ${volume} failed: the connection to the engine at ${dockerd.host} broke before it finished 'read /",
-            'check that the engine is still running. No archive of it is left in the export directory',
+            'check that the engine is still running. The archive it had is left as it was: ',
+            "${volume}.tar.zst, of 2026-11-30T14:02:11Z, 293.0 KiB.",
             'BUILD FAILURE')
-    ItEngine.logLacks(basedir, '\tat ', "${volume}.tar.zst: ")
+    ItEngine.logLacks(basedir, '\tat ')
     dockerd.assertBuildFailedSoonAfterKill('the export did not start')
-    // nothing that looks like an archive, and no temporary file left
+    // the archive of yesterday, byte for byte and with its date, and no temporary file left
     def export = new File(basedir, 'target/devcontainer-cache/export')
-    assert (export.list() ?: []) as List == []
+    def older = new File(export, "${volume}.tar.zst")
+    assert export.list() as List == [older.name]
+    assert older.bytes == new File(basedir, 'older.bin').bytes
+    assert older.lastModified() == java.time.Instant.parse('2026-11-30T14:02:11Z').toEpochMilli()
 
     // The engine is back: the killed build's helper is still there, and the next run removes it and exports.
     dockerd.launch()

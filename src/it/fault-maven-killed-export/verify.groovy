@@ -4,6 +4,8 @@ def volume = engine.name('pip')
 try {
     assert new File(basedir, 'killed-pid').exists(): 'the build was never killed: the export did not start'
     String pid = new File(basedir, 'killed-pid').text
+    // the killed export left the archive of yesterday byte for byte
+    assert new File(basedir, 'after-kill.bin').bytes == new File(basedir, 'older.bin').bytes
     String log = new File(basedir, 'build.log').getText('UTF-8')
     // the first build died without a word; the second removed what it left, then exported
     int second = log.indexOf("Exporting ${volume} (read through the archive API)", log.indexOf("Exporting ${volume}") + 1)

@@ -219,9 +219,7 @@ class ItEngine {
         def dir = new File(workDir, 'random-' + System.nanoTime())
         dir.mkdirs()
         sh("for i in \$(seq 1 ${count}); do head -c ${size} /dev/urandom > '${dir}'/file-\$i.bin; done")
-        withProbe(volume) { container ->
-            sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")
-        }
+        withProbe(volume) { container -> copyTree(dir, container) }
         dir.deleteDir()
     }
 
@@ -234,8 +232,24 @@ class ItEngine {
             file.parentFile.mkdirs()
             write(file, value)
         }
-        withProbe(volume) { container ->
-            sh("tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'")
+        withProbe(volume) { container -> copyTree(dir, container) }
+    }
+
+    /**
+     * Copies a directory's files into the probe's volume. Podman 4.3 extracts in a child process that, on a loaded
+     * machine, now and then goes before it has read the whole stream ("passing bulk input to subprocess: write |1:
+     * broken pipe"): the same copy again then goes through, and writes the same files.
+     */
+    private void copyTree(File dir, String container) {
+        String copy = "tar -cf - -C '${dir}' . | docker cp - '${container}:/probe'"
+        for (int attempt = 1; ; attempt++) {
+            def result = run(['bash', '-c', 'set -o pipefail; ' + copy])
+            if (result.code == 0) {
+                return
+            }
+            if (attempt == 3 || !String.valueOf(result.err).contains('passing bulk input to subprocess')) {
+                throw new IllegalStateException("${copy} failed (${result.code}): ${result.err}")
+            }
         }
     }
 

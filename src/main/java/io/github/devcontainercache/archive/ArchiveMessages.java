@@ -10,7 +10,9 @@ import io.github.devcontainercache.caches.ByteSize;
 import io.github.devcontainercache.content.ReadPath;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a user reads when caches are exported, imported and seeded, and why an archive is refused. Unit tests assert
@@ -29,9 +31,17 @@ public final class ArchiveMessages {
                 + ", archive " + ByteSize.format(archiveBytes) + ".";
     }
 
-    public static String exportFailed(String volume, IOException e) {
-        return "Exporting " + volume + " failed: " + e.getMessage() + ". No archive of it is left in the export"
-                + " directory (an older one was removed when this export started).";
+    public static String exportFailed(String volume, IOException e, Optional<Exporter.ArchiveFile> older) {
+        return "Exporting " + volume + " failed: " + e.getMessage() + ". " + older
+                .map(archive -> "The archive it had is left as it was: " + archive.path() + ", of "
+                        + archive.modified().truncatedTo(ChronoUnit.SECONDS) + ", " + ByteSize.format(archive.bytes())
+                        + ".")
+                .orElse("No archive of it is in the export directory, and none was written.");
+    }
+
+    /** Why a written archive is not moved into place: the file holds another size than was written into it. */
+    public static String archiveNotWhole(Path file, long written, long size) {
+        return file + " holds " + size + " bytes where " + written + " were written; the disk lost part of the archive";
     }
 
     public static String exportVia(String volume, ReadPath via) {

@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +42,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * the way to a temporary body file; the manifest, which needs every file's SHA-256, then goes in a frame of its own
  * (a zstd frame, a gzip member, plain tar records) in front of the body, whose compressed bytes are copied behind it.
  * Decompressors read consecutive frames as one stream, so the archive is one tar that starts with its manifest, as
- * it always was. Nothing is held in memory; the archive is moved into place only when complete: an interrupted
- * export leaves no file that looks complete.
+ * it always was. Nothing is held in memory. The archive is written beside the one it replaces and moved into place
+ * only once it is complete, its size checked and, when it replaces one, on the disk: an export that fails or is
+ * interrupted leaves the older archive as it was, and no file that looks complete.
  */
 public final class Exporter {
 
@@ -60,18 +63,37 @@ public final class Exporter {
         this.log = log;
     }
 
+    /** An archive already in the export directory: what a failed export leaves, and names. */
+    public record ArchiveFile(Path path, Instant modified, long bytes) {}
+
+    /** The archive of a volume in the directory, as an export names it. */
+    public static Path archivePath(Path directory, String volume, Compression compression) {
+        return directory.resolve(volume + compression.suffix());
+    }
+
+    /** The archive of a volume that is in the directory now, if any. */
+    public static Optional<ArchiveFile> existing(Path directory, String volume, Compression compression) {
+        Path path = archivePath(directory, volume, compression);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return attributes.isRegularFile()
+                    ? Optional.of(new ArchiveFile(path, attributes.lastModifiedTime().toInstant(), attributes.size()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Exports and returns the archive's path. */
     public Path export(Source source, Path directory, String volume, String kind, Map<String, String> labels,
             String pluginVersion, Compression compression, long expectedBytes) throws IOException {
         Files.createDirectories(directory);
-        Path target = directory.resolve(volume + compression.suffix());
-        long started = System.currentTimeMillis();
+        Path target = archivePath(directory, volume, compression);
         removeFilesOfDeadExports(directory, volume);
         // Names of this export's own: another build exporting the same cache into the same directory at the same
         // time writes its own files, and the last complete archive moved into place wins.
         Path body = temporaryFile(directory, volume, ".staging" + compression.suffix());
         Path partial = temporaryFile(directory, volume, compression.suffix() + ".part");
-        boolean complete = false;
         try {
             HashingTar written;
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(body), BUFFER_BYTES);
@@ -88,25 +110,30 @@ public final class Exporter {
                         new UnclosedOutputStream(Channels.newOutputStream(out)), 1 << 16))) {
                     frame.write(manifestRecords(manifest.toJson()));
                 }
+                long front = out.position();
+                long size;
                 try (FileChannel in = FileChannel.open(body, StandardOpenOption.READ)) {
-                    long size = in.size();
+                    size = in.size();
                     for (long done = 0; done < size; ) {
                         done += in.transferTo(done, size - done, out);
                     }
                 }
+                if (out.size() != front + size) {
+                    throw new IOException(ArchiveMessages.archiveNotWhole(partial, front + size, out.size()));
+                }
+                // Replacing an archive: on the disk first, so that a crash right after the move finds the new archive
+                // whole, never an empty file where the older one was.
+                if (Files.exists(target)) {
+                    out.force(true);
+                }
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            complete = true;
             log.info(ArchiveMessages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
             return target;
         } finally {
+            // the archive that was there, or one that another build finished meanwhile, stays as it is
             Files.deleteIfExists(body);
             Files.deleteIfExists(partial);
-            // An older archive would look like the result of this failed export; one that another build finished
-            // meanwhile is complete, and stays.
-            if (!complete && Files.exists(target) && Files.getLastModifiedTime(target).toMillis() < started) {
-                Files.deleteIfExists(target);
-            }
         }
     }
 

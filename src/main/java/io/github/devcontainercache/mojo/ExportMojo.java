@@ -117,7 +117,8 @@ public class ExportMojo extends AbstractCacheMojo {
                     }
                 }
             } catch (IOException e) {
-                throw new MojoExecutionException(ArchiveMessages.exportFailed(cache.volume(), e), e);
+                throw new MojoExecutionException(ArchiveMessages.exportFailed(cache.volume(), e,
+                        Exporter.existing(directory.toPath(), cache.volume(), chosen)), e);
             }
             if (attach) {
                 projectHelper.attachArtifact(project, chosen.artifactType(), "cache-" + cache.volume(), archive.toFile());

@@ -2,6 +2,7 @@ package io.github.devcontainercache.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.content.Progress;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,6 +206,39 @@ class ExporterTest {
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void aFailedExportLeavesTheOlderArchiveByteForByteAndNamesIt() throws IOException {
+        byte[] older = "the archive of yesterday".getBytes(StandardCharsets.UTF_8);
+        Path archive = out.resolve("test-cache.tar.zst");
+        Files.write(archive, older);
+        Instant yesterday = Instant.parse("2026-11-30T14:02:11.250Z");
+        Files.setLastModifiedTime(archive, FileTime.from(yesterday));
+        Exporter.Source failing = (tar, progress) -> {
+            TarArchiveEntry entry = new TarArchiveEntry("a.txt");
+            entry.setSize(10);
+            tar.putArchiveEntry(entry);
+            tar.write(new byte[4]);
+            throw new IOException("No space left on device");
+        };
+
+        IOException failure = catchThrowableOfType(() -> new Exporter(BuildLog.SILENT).export(failing, out,
+                "test-cache", "generic", Map.of(), "1", Compression.ZSTD, 0), IOException.class);
+
+        assertThat(Files.readAllBytes(archive)).isEqualTo(older);
+        assertThat(Files.getLastModifiedTime(archive).toInstant()).isEqualTo(yesterday);
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).containsExactly(archive);
+        }
+        assertThat(ArchiveMessages.exportFailed("test-cache", failure,
+                        Exporter.existing(out, "test-cache", Compression.ZSTD)))
+                .isEqualTo("Exporting test-cache failed: No space left on device. The archive it had is left as it"
+                        + " was: " + archive + ", of 2026-11-30T14:02:11Z, 24 B.");
+        assertThat(ArchiveMessages.exportFailed("test-cache", failure,
+                        Exporter.existing(out, "test-cache", Compression.GZIP)))
+                .isEqualTo("Exporting test-cache failed: No space left on device. No archive of it is in the export"
+                        + " directory, and none was written.");
     }
 
     @Test
