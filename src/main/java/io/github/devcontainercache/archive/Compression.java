@@ -60,6 +60,11 @@ public enum Compression {
         return Optional.empty();
     }
 
+    /** Whether a frame of it can be padded with a frame every decompressor skips: zstd's skippable frames. */
+    boolean paddable() {
+        return this == ZSTD;
+    }
+
     OutputStream compress(OutputStream out) throws IOException {
         return switch (this) {
             case ZSTD -> {

@@ -5,10 +5,13 @@ import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.content.Progress;
 import io.github.devcontainercache.content.TarStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -24,7 +27,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +41,14 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Writes a cache to {@code <volume>.tar.zst} (or {@code .tar.gz}, {@code .tar}): the manifest first, then every
  * entry with its owner, mode and time. One pass over the cache: its entries are written, compressed and hashed on
- * the way to a temporary body file; the manifest, which needs every file's SHA-256, then goes in a frame of its own
- * (a zstd frame, a gzip member, plain tar records) in front of the body, whose compressed bytes are copied behind it.
- * Decompressors read consecutive frames as one stream, so the archive is one tar that starts with its manifest, as
- * it always was. Nothing is held in memory. The archive is written beside the one it replaces and moved into place
- * only once it is complete, its size checked and, when it replaces one, on the disk: an export that fails or is
- * interrupted leaves the older archive as it was, and no file that looks complete.
+ * the way to a temporary file. The manifest, which needs every file's SHA-256, then goes in a frame of its own (a zstd
+ * frame, a gzip member, plain tar records) in front of them. In zstd the body is written behind room left for it,
+ * and what the manifest leaves of that room is a skippable frame: the file becomes the archive without a copy. In
+ * the other compressions, or when the manifest does not fit, the body is copied behind it. Decompressors read
+ * consecutive frames as one stream, so the archive is one tar that starts with its manifest, as it always was.
+ * Nothing is held in memory. The archive is written beside the one it replaces and moved into place only once it
+ * is complete, its size checked and, when it replaces one, on the disk: an export that fails or is interrupted
+ * leaves the older archive as it was, and no file that looks complete.
  */
 public final class Exporter {
 
@@ -57,10 +61,29 @@ public final class Exporter {
     /** The copy buffer: large, as the engine's stream and the disk give their best with large reads. */
     static final int BUFFER_BYTES = 1 << 20;
 
+    /**
+     * Room left in front of the body for the manifest, in a compression that can pad what it leaves unused (zstd):
+     * the manifest of 40,000 files (about 45 bytes each once compressed) goes there, and the body need not be copied
+     * behind it. The room it does not take is a hole in the file, and adds no more than 1/{@value #MAX_PADDING_SHARE}
+     * to the archive; past either, the body is copied.
+     */
+    static final long FRONT_BYTES = 2 << 20;
+
+    /** The padding a front may leave is at most this share of the archive: a small archive stays compact. */
+    static final long MAX_PADDING_SHARE = 64;
+
+    private static final int SKIPPABLE_HEADER_BYTES = 8;
+
     private final BuildLog log;
+    private final long frontBytes;
 
     public Exporter(BuildLog log) {
+        this(log, FRONT_BYTES);
+    }
+
+    Exporter(BuildLog log, long frontBytes) {
         this.log = log;
+        this.frontBytes = frontBytes;
     }
 
     /** An archive already in the export directory: what a failed export leaves, and names. */
@@ -93,48 +116,94 @@ public final class Exporter {
         // Names of this export's own: another build exporting the same cache into the same directory at the same
         // time writes its own files, and the last complete archive moved into place wins.
         Path body = temporaryFile(directory, volume, ".staging" + compression.suffix());
-        Path partial = temporaryFile(directory, volume, compression.suffix() + ".part");
+        Path partial = null;
         try {
+            long front = compression.paddable() ? frontBytes : 0;
             HashingTar written;
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(body), BUFFER_BYTES);
-                    OutputStream compressed = compression.compress(file);
-                    HashingTar tar = new HashingTar(compressed)) {
-                source.copyTo(tar, new Progress(log, "Writing " + target.getFileName(), expectedBytes));
-                written = tar;
+            long end;
+            try (FileChannel out = FileChannel.open(body, StandardOpenOption.WRITE)) {
+                out.position(front); // the front stays a hole until the manifest goes there
+                try (OutputStream file = new BufferedOutputStream(
+                                new UnclosedOutputStream(Channels.newOutputStream(out)), BUFFER_BYTES);
+                        OutputStream compressed = compression.compress(file);
+                        HashingTar tar = new HashingTar(compressed)) {
+                    source.copyTo(tar, new Progress(log, "Writing " + target.getFileName(), expectedBytes));
+                    written = tar;
+                }
+                end = out.position();
             }
             Manifest manifest = new Manifest(pluginVersion, volume, kind, labels,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), written.entries, written.total,
                     written.files);
-            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                try (OutputStream frame = compression.compress(new BufferedOutputStream(
-                        new UnclosedOutputStream(Channels.newOutputStream(out)), 1 << 16))) {
-                    frame.write(manifestRecords(manifest.toJson()));
+            byte[] manifestFrame = frame(compression, manifestRecords(manifest.toJson()));
+            long padding = front - manifestFrame.length;
+            Path archive;
+            if (padding >= SKIPPABLE_HEADER_BYTES && padding * MAX_PADDING_SHARE <= end) {
+                // the manifest in the front, and the rest of it a frame that decompressors skip: nothing is copied
+                try (FileChannel out = FileChannel.open(body, StandardOpenOption.WRITE)) {
+                    out.write(ByteBuffer.wrap(manifestFrame), 0);
+                    out.write(skippableHeader(padding), manifestFrame.length);
+                    finish(out, body, end, target);
                 }
-                long front = out.position();
-                long size;
-                try (FileChannel in = FileChannel.open(body, StandardOpenOption.READ)) {
-                    size = in.size();
-                    for (long done = 0; done < size; ) {
-                        done += in.transferTo(done, size - done, out);
+                archive = body;
+            } else {
+                // a manifest larger than the front, or a front that would be too large a share of a small archive:
+                // the body is copied behind the manifest in a file of its own
+                partial = temporaryFile(directory, volume, compression.suffix() + ".part");
+                try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE);
+                        FileChannel in = FileChannel.open(body, StandardOpenOption.READ)) {
+                    out.write(ByteBuffer.wrap(manifestFrame));
+                    for (long done = front; done < end; ) {
+                        done += in.transferTo(done, end - done, out);
                     }
+                    finish(out, partial, manifestFrame.length + end - front, target);
                 }
-                if (out.size() != front + size) {
-                    throw new IOException(ArchiveMessages.archiveNotWhole(partial, front + size, out.size()));
-                }
-                // Replacing an archive: on the disk first, so that a crash right after the move finds the new archive
-                // whole, never an empty file where the older one was.
-                if (Files.exists(target)) {
-                    out.force(true);
-                }
+                archive = partial;
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(archive, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             log.info(ArchiveMessages.exported(volume, target, manifest.files().size(), manifest.totalBytes(), Files.size(target)));
             return target;
         } finally {
             // the archive that was there, or one that another build finished meanwhile, stays as it is
             Files.deleteIfExists(body);
-            Files.deleteIfExists(partial);
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
         }
+    }
+
+    /**
+     * Checks that the file holds what was written into it and, when it is to replace an archive, puts it on the disk
+     * first, so that a crash right after the move finds the new archive whole, never an empty file where the older
+     * one was.
+     */
+    private static void finish(FileChannel out, Path file, long written, Path target) throws IOException {
+        if (out.size() != written) {
+            throw new IOException(ArchiveMessages.archiveNotWhole(file, written, out.size()));
+        }
+        if (Files.exists(target)) {
+            out.force(true);
+        }
+    }
+
+    /** The manifest's records in a frame of their own (a zstd frame, a gzip member, or as they are). */
+    private static byte[] frame(Compression compression, byte[] records) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(records.length / 2 + 64);
+        try (OutputStream out = compression.compress(frame)) {
+            out.write(records);
+        }
+        return frame.toByteArray();
+    }
+
+    /**
+     * The header of a zstd skippable frame that covers the rest of the front: its magic number and the length of its
+     * content, the zeros up to the body. Every zstd decompressor passes over such a frame.
+     */
+    private static ByteBuffer skippableHeader(long frameBytes) {
+        return ByteBuffer.allocate(SKIPPABLE_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x184D2A50)
+                .putInt((int) (frameBytes - SKIPPABLE_HEADER_BYTES))
+                .flip();
     }
 
     /**
@@ -205,64 +274,6 @@ public final class Exporter {
                     Files.deleteIfExists(file);
                 }
             }
-        }
-    }
-
-    /** A tar output that hashes each regular file on its way through, for the manifest. */
-    private static final class HashingTar extends TarArchiveOutputStream {
-        final Map<String, Manifest.FileDigest> files = new LinkedHashMap<>();
-        long entries;
-        long total;
-        private final MessageDigest digest = sha256();
-        private String current;
-        private long size;
-
-        HashingTar(OutputStream out) {
-            super(out);
-            setLongFileMode(LONGFILE_POSIX);
-            setBigNumberMode(BIGNUMBER_POSIX);
-        }
-
-        /** Above 0 while the stream writes an entry of its own (a PAX header) inside one of the caller's. */
-        private int nested;
-
-        @Override
-        public void putArchiveEntry(TarArchiveEntry entry) throws IOException {
-            nested++;
-            try {
-                super.putArchiveEntry(entry);
-            } finally {
-                nested--;
-            }
-            if (nested > 0) {
-                return;
-            }
-            entries++;
-            current = EntrySafety.isRegular(entry) ? EntrySafety.normalize(entry.getName()) : null;
-            digest.reset();
-            size = 0;
-        }
-
-        @Override
-        public void write(byte[] buffer, int offset, int length) throws IOException {
-            super.write(buffer, offset, length);
-            if (nested == 0 && current != null) {
-                digest.update(buffer, offset, length);
-                size += length;
-            }
-        }
-
-        @Override
-        public void closeArchiveEntry() throws IOException {
-            super.closeArchiveEntry();
-            if (nested > 0) {
-                return;
-            }
-            if (current != null) {
-                files.put(current, new Manifest.FileDigest(size, hex(digest)));
-                total += size;
-            }
-            current = null;
         }
     }
 

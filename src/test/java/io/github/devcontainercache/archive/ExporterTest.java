@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +20,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +181,57 @@ class ExporterTest {
         assertThat(imported.get("cache/deep/link").entry().isSymbolicLink()).isTrue();
         assertThat(imported.get("cache/deep/link").entry().getLinkName()).isEqualTo("../a.txt");
         assertThat(imported.get("cache/bin/run.sh").entry().getMode() & 0777).isEqualTo(0755);
+    }
+
+    /** Where the archive holds a zstd skippable frame's magic number, or -1. */
+    private static int skippableFrameAt(byte[] archive, int within) {
+        for (int i = 0; i + 4 <= Math.min(archive.length, within); i++) {
+            if ((archive[i] & 0xff) == 0x50 && archive[i + 1] == 0x2A && archive[i + 2] == 0x4D && archive[i + 3] == 0x18) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aManifestThatFitsTheFrontGoesThereAndTheRestOfItIsSkippedByTheDecompressor() throws Exception {
+        int front = 4096;
+        Path archive = new Exporter(BuildLog.SILENT, front).export(Exporter.directory(cache), out, "test-cache",
+                "generic", LABELS, "1.2.3", Compression.ZSTD, 0);
+        byte[] bytes = Files.readAllBytes(archive);
+
+        // the manifest's frame, then a skippable frame up to the body, which starts where the front ends
+        int padding = skippableFrameAt(bytes, front);
+        assertThat(padding).isPositive();
+        long skipped = ByteBuffer.wrap(bytes, padding + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        assertThat(padding + 8 + skipped).isEqualTo(front);
+        assertThat(Arrays.copyOfRange(bytes, padding + 8, front)).containsOnly(0);
+        // read as one tar that starts with its manifest, verified and imported as any archive
+        Map<String, CraftedTar.Read> entries = CraftedTar.readArchive(archive);
+        assertThat(entries.keySet().iterator().next()).isEqualTo(Manifest.ENTRY);
+        Manifest manifest = new Importer(BuildLog.SILENT).verify(archive);
+        assertThat(manifest.files()).containsExactlyInAnyOrderEntriesOf(expectedDigests());
+        files.forEach((relative, content) -> assertThat(entries.get(relative).content()).isEqualTo(content));
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).containsExactly(archive);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aManifestLargerThanTheFrontOrAFrontTooLargeAShareIsCopiedBehind(Compression compression) throws Exception {
+        for (long front : new long[] {64, Exporter.FRONT_BYTES}) {
+            Path archive = new Exporter(BuildLog.SILENT, front).export(Exporter.directory(cache), out, "test-cache",
+                    "generic", LABELS, "1.2.3", compression, 0);
+            byte[] bytes = Files.readAllBytes(archive);
+
+            assertThat(skippableFrameAt(bytes, bytes.length)).as("front %d", front).isEqualTo(-1);
+            assertThat(new Importer(BuildLog.SILENT).verify(archive).files())
+                    .containsExactlyInAnyOrderEntriesOf(expectedDigests());
+            try (Stream<Path> left = Files.list(out)) {
+                assertThat(left).containsExactly(archive);
+            }
+        }
     }
 
     @Test
