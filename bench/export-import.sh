@@ -59,11 +59,9 @@ host_tar_zstd() {
   tar -cf - -C "$WHISPER" . | zstd -q -3 -T0 -f -o "$WORK/host-whisper.tar.zst"
 }
 docker_cp_export() { docker cp "$ID-source:/cache" - > "$WORK/docker-cp.tar"; }
-fresh_volumes() {
+no_volumes() {
   docker rm -f "$ID-target" >/dev/null 2>&1 || true
   docker volume rm -f "$ID-new-pip" "$ID-new-whisper" >/dev/null 2>&1 || true
-  docker volume create "$ID-new-pip" >/dev/null
-  docker volume create "$ID-new-whisper" >/dev/null
 }
 plugin_import() {
   timed_mvn "$WORK/rss-import" -f "$WORK/project/pom.xml" devcontainer-cache:import \
@@ -76,12 +74,14 @@ docker_cp_import() {
   docker cp - "$ID-target:/" < "$WORK/docker-cp.tar"
 }
 host_zstd_tar() {
+  docker volume create "$ID-new-pip" >/dev/null
+  docker volume create "$ID-new-whisper" >/dev/null
   zstd -q -dc "$WORK/host-pip.tar.zst" | tar -x -C "$(mount_point "$ID-new-pip")"
   zstd -q -dc "$WORK/host-whisper.tar.zst" | tar -x -C "$(mount_point "$ID-new-whisper")"
 }
-# An import is timed into volumes made new just before, outside its time: the plugin makes a missing one itself,
-# but docker cp and tar need theirs.
-timed_into_fresh() { fresh_volumes; millis "$@"; }
+# Each import goes into volumes that do not exist yet: the plugin makes them (and, as root here, writes on their
+# mount points), docker create makes docker cp's, and tar's are made first, within its time.
+timed_into_new() { no_volumes; millis "$@"; }
 
 echo "Measuring $ROUNDS rounds of each, alternating..."
 export_times=(); tar_zstd_times=(); cp_export_times=(); import_times=(); cp_import_times=(); zstd_tar_times=()
@@ -89,9 +89,9 @@ for _ in $(seq 1 "$ROUNDS"); do
   export_times+=("$(millis plugin_export)")
   tar_zstd_times+=("$(millis host_tar_zstd)")
   cp_export_times+=("$(millis docker_cp_export)")
-  import_times+=("$(timed_into_fresh plugin_import)")
-  cp_import_times+=("$(timed_into_fresh docker_cp_import)")
-  zstd_tar_times+=("$(timed_into_fresh host_zstd_tar)")
+  import_times+=("$(timed_into_new plugin_import)")
+  cp_import_times+=("$(timed_into_new docker_cp_import)")
+  zstd_tar_times+=("$(timed_into_new host_zstd_tar)")
 done
 [ -f "$WORK/export/$ID-pip-cache.tar.zst" ] || { echo "the plugin's export did not complete" >&2; exit 1; }
 
