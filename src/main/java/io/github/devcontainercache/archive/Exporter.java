@@ -1,6 +1,5 @@
 package io.github.devcontainercache.archive;
 
-import io.github.devcontainercache.BuildIdentity;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.content.Progress;
 import io.github.devcontainercache.content.TarStream;
@@ -25,14 +24,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -112,10 +108,10 @@ public final class Exporter {
             String pluginVersion, Compression compression, long expectedBytes) throws IOException {
         Files.createDirectories(directory);
         Path target = archivePath(directory, volume, compression);
-        removeFilesOfDeadExports(directory, volume);
+        ExportFiles.removeThoseOfDeadExports(directory, volume);
         // Names of this export's own: another build exporting the same cache into the same directory at the same
         // time writes its own files, and the last complete archive moved into place wins.
-        Path body = temporaryFile(directory, volume, ".staging" + compression.suffix());
+        Path body = ExportFiles.create(directory, volume, ".staging" + compression.suffix());
         Path partial = null;
         try {
             long front = compression.paddable() ? frontBytes : 0;
@@ -149,7 +145,7 @@ public final class Exporter {
             } else {
                 // a manifest larger than the front, or a front that would be too large a share of a small archive:
                 // the body is copied behind the manifest in a file of its own
-                partial = temporaryFile(directory, volume, compression.suffix() + ".part");
+                partial = ExportFiles.create(directory, volume, compression.suffix() + ".part");
                 try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE);
                         FileChannel in = FileChannel.open(body, StandardOpenOption.READ)) {
                     out.write(ByteBuffer.wrap(manifestFrame));
@@ -239,44 +235,6 @@ public final class Exporter {
         }
     }
 
-    /**
-     * A new file for this export: {@code .dcc-export-<pid>-<host>-<random>-<volume><suffix>}, where host is a hash
-     * of this host and pid namespace. Made with the default permissions (the archive keeps them once moved).
-     */
-    private static Path temporaryFile(Path directory, String volume, String suffix) throws IOException {
-        String name = ".dcc-export-" + BuildIdentity.pid() + "-" + hostHash() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + "-" + volume + suffix;
-        return Files.createFile(directory.resolve(name));
-    }
-
-    private static String hostHash() {
-        return Integer.toHexString(BuildIdentity.host().hashCode());
-    }
-
-    /**
-     * Removes the temporary files that an export of this cache left when its build was killed: those of this host
-     * and pid namespace named after a process that is gone. An export that is still running keeps its own, and so
-     * does one of another host sharing the directory.
-     */
-    static void removeFilesOfDeadExports(Path directory, String volume) throws IOException {
-        Pattern prefix = Pattern.compile("\\.dcc-export-(\\d{1,18})-([0-9a-f]+)-[0-9a-f]+-");
-        List<String> endings = new ArrayList<>(List.of(volume + ".staging.tar"));
-        for (Compression compression : Compression.values()) {
-            endings.add(volume + ".staging" + compression.suffix());
-            endings.add(volume + compression.suffix() + ".part");
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                Matcher parts = prefix.matcher(name);
-                if (parts.lookingAt() && endings.contains(name.substring(parts.end()))
-                        && parts.group(2).equals(hostHash()) && !BuildIdentity.alive(Long.parseLong(parts.group(1)))) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
-    }
-
     /** The entries of a directory on this host, in a stable order, with owners, modes and times. */
     public static Source directory(Path root) {
         return (tar, progress) -> copyDirectory(root, tar, progress);
@@ -284,42 +242,46 @@ public final class Exporter {
 
     private static void copyDirectory(Path root, TarArchiveOutputStream tar, Progress progress) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
-        {
-            List<Path> paths;
-            try (Stream<Path> walk = Files.walk(root)) {
-                paths = walk.sorted().toList();
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted().toList();
+        }
+        // each path the walk gives starts with the root's: cut it off, where Path.relativize builds every name
+        String rootName = root.toString();
+        int cut = rootName.endsWith("/") ? rootName.length() : rootName.length() + 1;
+        for (Path path : paths) {
+            String full = path.toString();
+            String relative = full.length() <= rootName.length() ? "" : full.substring(cut);
+            Map<String, Object> unix = Files.readAttributes(path, "unix:uid,gid,mode,lastModifiedTime,size,isDirectory,isSymbolicLink,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+            boolean directory = (Boolean) unix.get("isDirectory");
+            boolean link = (Boolean) unix.get("isSymbolicLink");
+            boolean regular = (Boolean) unix.get("isRegularFile");
+            if (!directory && !link && !regular) {
+                continue; // sockets, devices, FIFOs are no cache content
             }
-            for (Path path : paths) {
-                String relative = root.relativize(path).toString().replace('\\', '/');
-                Map<String, Object> unix = Files.readAttributes(path, "unix:uid,gid,mode,lastModifiedTime,size,isDirectory,isSymbolicLink,isRegularFile", LinkOption.NOFOLLOW_LINKS);
-                boolean directory = (Boolean) unix.get("isDirectory");
-                boolean link = (Boolean) unix.get("isSymbolicLink");
-                boolean regular = (Boolean) unix.get("isRegularFile");
-                if (!directory && !link && !regular) {
-                    continue; // sockets, devices, FIFOs are no cache content
-                }
-                String name = relative.isEmpty() ? "./" : directory ? relative + "/" : relative;
-                TarArchiveEntry entry = link
-                        ? new TarArchiveEntry(name, TarConstants.LF_SYMLINK)
-                        : new TarArchiveEntry(name);
-                if (link) {
-                    entry.setLinkName(Files.readSymbolicLink(path).toString());
-                }
-                entry.setUserId(((Number) unix.get("uid")).longValue());
-                entry.setGroupId(((Number) unix.get("gid")).longValue());
-                entry.setMode(((Number) unix.get("mode")).intValue());
-                entry.setModTime((FileTime) unix.get("lastModifiedTime"));
-                if (regular) {
-                    entry.setSize(((Number) unix.get("size")).longValue());
-                }
-                tar.putArchiveEntry(entry);
-                if (regular) {
-                    try (InputStream in = Files.newInputStream(path)) {
-                        copyExactly(in, tar, entry.getSize(), progress, buffer, relative);
-                    }
-                }
-                tar.closeArchiveEntry();
+            String name = relative.isEmpty() ? "./" : directory ? relative + "/" : relative;
+            TarArchiveEntry entry = link
+                    ? new TarArchiveEntry(name, TarConstants.LF_SYMLINK)
+                    : new TarArchiveEntry(name);
+            if (link) {
+                entry.setLinkName(Files.readSymbolicLink(path).toString());
             }
+            entry.setUserId(((Number) unix.get("uid")).longValue());
+            entry.setGroupId(((Number) unix.get("gid")).longValue());
+            entry.setMode(((Number) unix.get("mode")).intValue());
+            // to the second, as docker cp and tar keep times: a fraction would cost each entry a PAX header
+            entry.setModTime(FileTime.from(((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.SECONDS),
+                    TimeUnit.SECONDS));
+            if (regular) {
+                entry.setSize(((Number) unix.get("size")).longValue());
+            }
+            tar.putArchiveEntry(entry);
+            if (regular) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    copyExactly(in, tar, entry.getSize(), progress, buffer, relative);
+                }
+            }
+            tar.closeArchiveEntry();
         }
     }
 

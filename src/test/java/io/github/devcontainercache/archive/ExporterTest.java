@@ -392,7 +392,7 @@ class ExporterTest {
         Path dottedCache = Files.write(out.resolve(".dcc-export-" + dead + "-" + host + "-6f-pip.x.tar.zst.part"), new byte[1]);
         Path archive = Files.write(out.resolve("pip.tar.zst"), new byte[1]);
 
-        Exporter.removeFilesOfDeadExports(out, "pip");
+        ExportFiles.removeThoseOfDeadExports(out, "pip");
 
         assertThat(killedStaging).doesNotExist();
         assertThat(killedPart).doesNotExist();
