@@ -81,14 +81,18 @@ host_zstd_tar() {
 }
 # Each import goes into volumes that do not exist yet: the plugin makes them (and, as root here, writes on their
 # mount points), docker create makes docker cp's, and tar's are made first, within its time.
-timed_into_new() { no_volumes; millis "$@"; }
+timed_into_new() { no_volumes; settled; millis "$@"; }
+# Every run starts with the disk idle: what the run before wrote is flushed first, outside the time (1.1 GB of dirty
+# pages being written back made one run of the same command take from 11 to 35 s).
+settled() { sync; }
+timed() { settled; millis "$@"; }
 
 echo "Measuring $ROUNDS rounds of each, alternating..."
 export_times=(); tar_zstd_times=(); cp_export_times=(); import_times=(); cp_import_times=(); zstd_tar_times=()
 for _ in $(seq 1 "$ROUNDS"); do
-  export_times+=("$(millis plugin_export)")
-  tar_zstd_times+=("$(millis host_tar_zstd)")
-  cp_export_times+=("$(millis docker_cp_export)")
+  export_times+=("$(timed plugin_export)")
+  tar_zstd_times+=("$(timed host_tar_zstd)")
+  cp_export_times+=("$(timed docker_cp_export)")
   import_times+=("$(timed_into_new plugin_import)")
   cp_import_times+=("$(timed_into_new docker_cp_import)")
   zstd_tar_times+=("$(timed_into_new host_zstd_tar)")
@@ -131,8 +135,10 @@ for i in range(10000):
         f.write(os.urandom(rng.randint(4096, 60000)))
 PY
   write_project "$WORK/big" "$ID-big"
+  settled
   big_export_ms="$(millis timed_mvn "$WORK/rss-big-export" -f "$WORK/big/pom.xml" devcontainer-cache:export \
       -Ddevcontainer-cache.directory="$WORK/export")"
+  settled
   big_import_ms="$(millis timed_mvn "$WORK/rss-big-import" -f "$WORK/big/pom.xml" devcontainer-cache:import \
       -Ddevcontainer-cache.from="$WORK/export/$ID-big.tar.zst" -Ddevcontainer-cache.volume="$ID-big-imported")"
   echo "| $(du -sh "$BIG" | cut -f1) cache | time (ms) | peak RSS of mvn (MB) |"
