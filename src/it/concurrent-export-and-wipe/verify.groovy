@@ -12,7 +12,8 @@ try {
     def exportA = engine.mavenStart(basedir, localRepositoryPath, 'export-a.log', exportArgs)
     long pidA = engine.waitForHelperOf(volume)
     long deadline = System.currentTimeMillis() + 120_000
-    while (!(dir.listFiles()?.find { it.name.startsWith(".dcc-export-${pidA}-") && it.name.contains("-${volume}.staging.tar") && it.length() > (1 << 20) })) {
+    // past 3 MiB (the entries go behind 2 MiB left for the manifest), its first megabyte is written
+    while (!(dir.listFiles()?.find { it.name.startsWith(".dcc-export-${pidA}-") && it.name.contains("-${volume}.staging.tar") && it.length() > (3 << 20) })) {
         assert System.currentTimeMillis() < deadline: 'export A never started writing'
         assert exportA.alive: 'export A ended before it could be paused: ' + new File(basedir, 'export-a.log').text
         Thread.sleep(5)

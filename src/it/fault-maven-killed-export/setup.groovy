@@ -19,7 +19,8 @@ Thread.startDaemon('it-maven-killer') {
     long deadline = System.currentTimeMillis() + 120_000
     while (System.currentTimeMillis() < deadline) {
         def staging = export.listFiles()?.find { it.name.startsWith('.dcc-export-') && it.name.contains("-${volume}.staging.tar") }
-        if (staging != null && staging.length() > (1 << 20)) {
+        // a zstd export writes its entries behind 2 MiB left for the manifest: past 3 MiB, its first megabyte is written
+        if (staging != null && staging.length() > (3 << 20)) {
             ProcessHandle.of(pid).ifPresent { it.destroyForcibly(); it.onExit().get() }
             new File(basedir, 'after-kill.bin').bytes = older.bytes
             new File(basedir, 'killed-pid').text = pid.toString()

@@ -243,15 +243,20 @@ class ExporterTest {
         assertThat(CraftedTar.readArchive(archive)).containsKey(Manifest.ENTRY);
     }
 
-    @Test
-    void anInterruptedExportLeavesNothingBehind() throws IOException {
-        Exporter.Source failing = (tar, progress) -> {
+    /** A source that fails in the middle of its first file, as a full disk or a lost engine would. */
+    private static Exporter.Source failingMidEntry(String reason) {
+        return (tar, progress) -> {
             TarArchiveEntry entry = new TarArchiveEntry("a.txt");
             entry.setSize(10);
             tar.putArchiveEntry(entry);
             tar.write(new byte[4]);
-            throw new IOException("the engine went away");
+            throw new IOException(reason);
         };
+    }
+
+    @Test
+    void anInterruptedExportLeavesNothingBehind() throws IOException {
+        Exporter.Source failing = failingMidEntry("the engine went away");
 
         assertThatThrownBy(() -> new Exporter(BuildLog.SILENT).export(failing, out, "test-cache", "generic", Map.of(),
                         "1", Compression.ZSTD, 0))
@@ -269,13 +274,7 @@ class ExporterTest {
         Files.write(archive, older);
         Instant yesterday = Instant.parse("2026-11-30T14:02:11.250Z");
         Files.setLastModifiedTime(archive, FileTime.from(yesterday));
-        Exporter.Source failing = (tar, progress) -> {
-            TarArchiveEntry entry = new TarArchiveEntry("a.txt");
-            entry.setSize(10);
-            tar.putArchiveEntry(entry);
-            tar.write(new byte[4]);
-            throw new IOException("No space left on device");
-        };
+        Exporter.Source failing = failingMidEntry("No space left on device");
 
         IOException failure = catchThrowableOfType(() -> new Exporter(BuildLog.SILENT).export(failing, out,
                 "test-cache", "generic", Map.of(), "1", Compression.ZSTD, 0), IOException.class);
