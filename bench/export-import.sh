@@ -98,6 +98,15 @@ for _ in $(seq 1 "$ROUNDS"); do
   zstd_tar_times+=("$(timed_into_new host_zstd_tar)")
 done
 [ -f "$WORK/export/$ID-pip-cache.tar.zst" ] || { echo "the plugin's export did not complete" >&2; exit 1; }
+# The figures are of the mount-point path: check once, untimed, that both goals took it.
+no_volumes
+mvn -B -Dstyle.color=never -f "$WORK/project/pom.xml" devcontainer-cache:export -Ddevcontainer-cache.directory="$WORK/export" \
+  > "$WORK/path-export.log" 2>&1
+uses_path "$WORK/path-export.log" mount
+mvn -B -Dstyle.color=never -f "$WORK/project/pom.xml" devcontainer-cache:import \
+  -Ddevcontainer-cache.from="$WORK/export/$ID-whisper-cache.tar.zst" -Ddevcontainer-cache.volume="$ID-new-whisper" \
+  > "$WORK/path-import.log" 2>&1
+uses_path "$WORK/path-import.log" mount
 
 e="$(median "${export_times[@]}")"; tz="$(median "${tar_zstd_times[@]}")"; c="$(median "${cp_export_times[@]}")"
 i="$(median "${import_times[@]}")"; ci="$(median "${cp_import_times[@]}")"; zt="$(median "${zstd_tar_times[@]}")"

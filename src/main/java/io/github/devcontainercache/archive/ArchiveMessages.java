@@ -41,7 +41,9 @@ public final class ArchiveMessages {
 
     /** Why a written archive is not moved into place: the file holds another size than was written into it. */
     public static String archiveNotWhole(Path file, long written, long size) {
-        return file + " holds " + size + " bytes where " + written + " were written; the disk lost part of the archive";
+        return file + " holds " + size + " bytes where " + written + " were written, so the disk or the file system under"
+                + " the export directory lost part of the archive (look for errors of that disk in the system log, or"
+                + " set -Ddevcontainer-cache.directory to another disk)";
     }
 
     public static String exportVia(String volume, ReadPath via) {
