@@ -31,7 +31,7 @@ ENGINE_SUITE+=",wipe-mode-empty,export-import-roundtrip,import-seed-files"
 # What runs as the user against the main engine: every integration test but those that need root: the fault tests
 # that start private dockerds of their own or mount a small disk, and the tls-* tests (they read the TLS engine's
 # keys, root's alone).
-USER_TESTS="*,!tls-*,!lib,!fault-engine-killed-*,!fault-disk-full-*"
+USER_TESTS="*,!tls-*,!ssh-*,!lib,!fault-engine-killed-*,!fault-disk-full-*"
 
 # The suite is bound by CPU, and most of it goes to the few hundred short Maven processes of the integration tests:
 # for them the JIT's optimizing compiler and the parallel collector's threads cost more than they save (without

@@ -38,6 +38,8 @@ WANT_PODMAN=false
 WANT_USER=false
 WANT_ROOTLESS=false
 WANT_ROOTLESS_PODMAN=false
+WANT_SSH=false
+WANT_DOCKER28=false
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --tls) WANT_TLS=true; shift ;;
@@ -45,6 +47,8 @@ while [ "$#" -gt 0 ]; do
     --user) WANT_USER=true; shift ;;
     --rootless) WANT_ROOTLESS=true; WANT_USER=true; shift ;;
     --rootless-podman) WANT_ROOTLESS_PODMAN=true; WANT_USER=true; shift ;;
+    --ssh) WANT_SSH=true; shift ;;
+    --docker28) WANT_DOCKER28=true; shift ;;
     --) shift; break ;;
     *) break ;;
   esac
@@ -163,8 +167,8 @@ start_dockerd() {
   local dir="$ENGINES_DIR/$name"
   mkdir -p "$dir"
   chmod 700 "$dir"
-  say "starting a private dockerd in $dir"
-  dockerd \
+  say "starting a private dockerd${DOCKERD:+ ($DOCKERD)} in $dir"
+  PATH="${DOCKERD_PATH:-$PATH}" "${DOCKERD:-dockerd}" \
     --host "unix://$dir/docker.sock" \
     --data-root "$dir/data" \
     --exec-root "$dir/exec" \
@@ -318,6 +322,155 @@ start_podman() {
   fi
 }
 
+# Downloads the Debian packages named after $1 (a folder) into it and unpacks each there, never installing them:
+# from this system's own suites, or from the suite DEB_SUITE names (with the same mirrors), through a private apt
+# configuration under the folder.
+fetch_debs() {
+  local dir="$1"; shift
+  mkdir -p "$dir/debs" "$dir/root"
+  local apt=()
+  if [ -n "${DEB_SUITE:-}" ]; then
+    # the mirrors this system already uses, for another suite: no address is written down here
+    local uri
+    uri="$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)"
+    [ -n "$uri" ] || uri="$(sed -n 's/^deb \(http[^ ]*\/debian\) .*/\1/p' /etc/apt/sources.list 2>/dev/null | head -n 1)"
+    if [ -z "$uri" ]; then
+      say "no Debian mirror in this system's apt sources, to fetch ${*} from $DEB_SUITE"
+      return 1
+    fi
+    mkdir -p "$dir/apt/lists/partial" "$dir/apt/cache/archives/partial"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $DEB_SUITE main" >"$dir/apt/sources.list"
+    apt=(-o Dir::Etc::sourcelist="$dir/apt/sources.list" -o Dir::Etc::sourceparts=- \
+      -o Dir::State::Lists="$dir/apt/lists" -o Dir::Cache="$dir/apt/cache" -o APT::Sandbox::User=root)
+    apt-get "${apt[@]}" update -qq >"$dir/apt.log" 2>&1 || { say "apt-get update for $DEB_SUITE failed:"; tail -n 5 "$dir/apt.log" >&2; return 1; }
+  fi
+  if ! (cd "$dir/debs" && apt-get "${apt[@]}" -o APT::Sandbox::User=root download "$@" >>"$dir/apt.log" 2>&1); then
+    # a fresh machine may have no package lists yet
+    [ -n "${DEB_SUITE:-}" ] || apt-get update -qq >>"$dir/apt.log" 2>&1
+    (cd "$dir/debs" && apt-get "${apt[@]}" -o APT::Sandbox::User=root download "$@" >>"$dir/apt.log" 2>&1) \
+      || { say "could not download $*:"; tail -n 5 "$dir/apt.log" >&2; return 1; }
+  fi
+  local deb
+  for deb in "$dir"/debs/*.deb; do dpkg-deb -x "$deb" "$dir/root" || return 1; done
+}
+
+# A free loopback port: nothing listens on it now (a race with another process makes the server fail to start).
+free_port() {
+  local port
+  for _ in $(seq 1 20); do
+    port=$((20000 + RANDOM % 30000))
+    ss -ltn 2>/dev/null | grep -q ":$port " || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+# An sshd of Debian's openssh-server (unpacked, not installed) on two loopback ports, with a host key, a client key
+# and a known_hosts of its own: root logs in with the key, and a docker command there reaches the main engine. On
+# the second port the remote command finds no docker. An ssh wrapper that uses only these files (never ~/.ssh) is
+# put in a folder of its own, to go first on PATH.
+ssh_engine() {
+  private_engines_possible "An sshd" || return 1
+  local dir="$ENGINES_DIR/ssh"
+  mkdir -p "$dir/bin"
+  chmod 700 "$dir"
+  command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || install_packages openssh-client -- ssh ssh-keygen || return 1
+  say "fetching Debian's openssh-server, to run an sshd from $dir"
+  fetch_debs "$dir/pkg" openssh-server libwrap0 || return 1
+  local sshd="$dir/pkg/root/usr/sbin/sshd" port no_docker
+  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key" && ssh-keygen -q -t ed25519 -N '' -f "$dir/client_key" || return 1
+  cp "$dir/client_key.pub" "$dir/authorized_keys.root"
+  port="$(free_port)" && no_docker="$(free_port)" || return 1
+  # the privilege separation user and folder sshd needs, as Debian's package makes them
+  id -u sshd >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /run/sshd --shell /usr/sbin/nologin sshd || return 1
+  [ -d /run/sshd ] || { mkdir -p /run/sshd && chmod 755 /run/sshd; } || return 1
+  cat >"$dir/sshd_config" <<CONF
+ListenAddress 127.0.0.1:$port
+ListenAddress 127.0.0.1:$no_docker
+HostKey $dir/host_key
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys.%u
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+AllowTcpForwarding no
+X11Forwarding no
+PrintMotd no
+LogLevel ERROR
+SetEnv DOCKER_HOST=$DOCKER_HOST
+Match LocalPort $no_docker
+  ForceCommand PATH=/nonexistent; docker system dial-stdio
+CONF
+  {
+    echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$dir/host_key.pub")"
+    echo "[127.0.0.1]:$no_docker $(cut -d' ' -f1,2 "$dir/host_key.pub")"
+  } >"$dir/known_hosts"
+  : >"$dir/no_known_hosts"
+  # Host it-unknown-host-key: the same sshd, under a name no known_hosts line holds
+  cat >"$dir/ssh_config" <<CONF
+Host it-unknown-host-key
+  HostName 127.0.0.1
+  UserKnownHostsFile $dir/no_known_hosts
+Host *
+  IdentityFile $dir/client_key
+  IdentitiesOnly yes
+  IdentityAgent none
+  UserKnownHostsFile $dir/known_hosts
+  GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
+  UpdateHostKeys no
+CONF
+  printf '#!/bin/sh\n# ssh with the test configuration only: never ~/.ssh\nexec %s -F %s "$@"\n' "$(command -v ssh)" "$dir/ssh_config" >"$dir/bin/ssh"
+  chmod 755 "$dir/bin/ssh"
+  say "starting an sshd on 127.0.0.1:$port (and :$no_docker, without docker)"
+  LD_LIBRARY_PATH="$dir/pkg/root/usr/lib/x86_64-linux-gnu" "$sshd" -D -e -f "$dir/sshd_config" >"$dir/sshd.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$dir/started.pid"
+  PIDFILES+=("$dir/started.pid")
+  local attempt
+  for attempt in $(seq 1 50); do
+    ss -ltn 2>/dev/null | grep -q "127.0.0.1:$port " && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if ! PATH="$dir/bin:$PATH" DOCKER_HOST="ssh://root@127.0.0.1:$port" timeout 20 docker version --format '{{.Server.Version}}' >"$dir/check.log" 2>&1; then
+    say "the sshd does not carry docker; its log and the check's:"
+    tail -n 20 "$dir/sshd.log" "$dir/check.log" >&2
+    return 1
+  fi
+  export DCC_SSH_HOST="ssh://root@127.0.0.1:$port" DCC_SSH_PATH="$dir/bin" DCC_SSH_NO_DOCKER_PORT="$no_docker" \
+    DCC_SSH_ENGINE="$DOCKER_HOST"
+  say "sshd ready: $DCC_SSH_HOST reaches $DCC_SSH_ENGINE (ssh from $DCC_SSH_PATH)"
+}
+
+# Docker 28 from Debian sid's docker.io and containerd, unpacked (never installed) under the engines' folder and run
+# with this system's own runc (sid's needs a newer glibc): two private dockerds, one with the classic image store and
+# one with the containerd image store (the default of new Docker 29 installs). CMD gets DCC_DOCKER28_HOST,
+# DCC_DOCKER28_CONTAINERD_HOST and DCC_DOCKER28_VERSION.
+docker28_engines() {
+  private_engines_possible "Docker 28" || return 1
+  install_packages runc -- runc || return 1
+  local dir="$ENGINES_DIR/docker28-pkg"
+  say "fetching Debian sid's docker.io and containerd into $dir"
+  DEB_SUITE=sid fetch_debs "$dir" docker.io containerd || return 1
+  local root="$dir/root" version
+  version="$("$root/usr/sbin/dockerd" --version 2>/dev/null | sed -n 's/^Docker version \([0-9][^,]*\),.*/\1/p')"
+  case "$version" in
+    2[8-9].*|[3-9][0-9].*) ;;
+    *) say "sid's dockerd is not Docker 28 or later (it says '${version:-nothing}')"; return 1 ;;
+  esac
+  # sid's dockerd, docker-proxy, docker-init and containerd first; runc is this system's
+  local path="$root/usr/sbin:$root/usr/bin:$root/usr/libexec/docker/cli-plugins:$PATH"
+  printf '{"features": {"containerd-snapshotter": false}}\n' >"$dir/classic.json"
+  printf '{"features": {"containerd-snapshotter": true}}\n' >"$dir/containerd.json"
+  DOCKERD="$root/usr/sbin/dockerd" DOCKERD_PATH="$path" start_dockerd docker28 --config-file "$dir/classic.json" || return 1
+  DOCKERD="$root/usr/sbin/dockerd" DOCKERD_PATH="$path" start_dockerd docker28-containerd --config-file "$dir/containerd.json" || return 1
+  export DCC_DOCKER28_HOST="unix://$ENGINES_DIR/docker28/docker.sock" \
+    DCC_DOCKER28_CONTAINERD_HOST="unix://$ENGINES_DIR/docker28-containerd/docker.sock" DCC_DOCKER28_VERSION="$version"
+  say "Docker $version ready at $DCC_DOCKER28_HOST, and with the containerd image store at $DCC_DOCKER28_CONTAINERD_HOST"
+}
+
 DCC_USER=dcc-user
 
 # The prefix that runs a command as the user, in a clean environment with the assignments given after it (env's
@@ -437,6 +590,8 @@ if $WANT_TLS; then tls_engine || exit 1; fi
 if $WANT_PODMAN; then podman_engine || exit 1; fi
 if $WANT_ROOTLESS; then rootless_docker_engine || exit 1; fi
 if $WANT_ROOTLESS_PODMAN; then rootless_podman_engine || exit 1; fi
+if $WANT_SSH; then ssh_engine || exit 1; fi
+if $WANT_DOCKER28; then docker28_engines || exit 1; fi
 
 # CMD runs in the background so that INT and TERM reach it and the engines still stop afterwards.
 "$@" &

@@ -113,7 +113,8 @@ public final class EndpointDiscovery {
             List<EndpointAttempt> notTried) {
         URI uri = parseHost(host);
         if (uri == null) {
-            notTried.add(new EndpointAttempt(host + " (" + source + ")", EngineMessages.badEngineAddress()));
+            notTried.add(new EndpointAttempt(
+                    SshDialer.withoutPassword(host) + " (" + source + ")", EngineMessages.badEngineAddress(host)));
             return;
         }
         Path tls = null;
@@ -211,8 +212,8 @@ public final class EndpointDiscovery {
     }
 
     /**
-     * Parses an engine address. Accepts {@code unix://}, {@code tcp://}, {@code npipe://}, and, as the Docker
-     * CLI does, {@code http://}/{@code https://} as TCP; returns {@code null} for anything else.
+     * Parses an engine address. Accepts {@code unix://}, {@code tcp://}, {@code npipe://}, {@code ssh://}, and,
+     * as the Docker CLI does, {@code http://}/{@code https://} as TCP; returns {@code null} for anything else.
      */
     static URI parseHost(String host) {
         if (host == null || host.isBlank()) {
@@ -232,6 +233,9 @@ public final class EndpointDiscovery {
             }
             if ("tcp".equals(scheme)) {
                 return uri.getHost() == null || uri.getPort() < 0 ? null : uri;
+            }
+            if ("ssh".equals(scheme)) {
+                return SshDialer.isUsable(uri) ? uri : null;
             }
             return null;
         } catch (URISyntaxException e) {

@@ -4,6 +4,14 @@ import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.devcontainercache.BuildLog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Connects to the first endpoint that answers {@code GET /version} within the connection timeout. An engine
@@ -19,15 +28,6 @@ import java.util.concurrent.TimeoutException;
  * longer) response timeout that later requests get.
  */
 public final class EngineConnector {
-
-    static {
-        // The HTTP transport logs every retried connection at INFO through Maven's logger; an engine that is not
-        // there is reported once, clearly, by this plugin instead. A user's own setting wins.
-        String transportLogger = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded";
-        if (System.getProperty(transportLogger) == null) {
-            System.setProperty(transportLogger, "warn");
-        }
-    }
 
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -131,23 +131,50 @@ public final class EngineConnector {
     }
 
     private DockerEngine connect(EngineEndpoint endpoint) throws EndpointFailedException {
+        SshDialer ssh = null;
+        URI transportHost = endpoint.host();
+        try {
+            if ("ssh".equals(endpoint.host().getScheme())) {
+                ssh = SshDialer.open(endpoint.host(), connectTimeout);
+                transportHost = ssh.localHost();
+            } else {
+                probe(endpoint.host());
+            }
+        } catch (IOException e) {
+            // the ssh dialer's failures are worded already, from ssh's own words
+            boolean overSsh = "ssh".equals(endpoint.host().getScheme());
+            throw new EndpointFailedException(overSsh ? e.getMessage() : EngineMessages.endpointFailure(e), e);
+        }
         DockerHttpClient http;
         try {
-
             ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
-                    .dockerHost(endpoint.host())
+                    .dockerHost(transportHost)
                     .connectionTimeout(connectTimeout)
                     .responseTimeout(responseTimeout)
                     .maxConnections(8);
             if (endpoint.usesTls()) {
                 builder.sslConfig(new LocalDirectorySSLConfig(endpoint.tlsDirectory().toString()));
             }
-            http = TransportStartup.build(!endpoint.usesTls(), builder::build);
+            http = ssh == null ? builder.build() : new OverSsh(builder.build(), ssh);
         } catch (RuntimeException e) {
+            if (ssh != null) {
+                ssh.close();
+            }
             throw new EndpointFailedException(EngineMessages.endpointFailure(e), e);
         }
         DockerEngine engine = new DockerEngine(http, endpoint, null);
-        FutureTask<Object> handshake = new FutureTask<>(() -> engine.getJson("/version", "read the engine version"));
+        AtomicBoolean abandoned = new AtomicBoolean();
+        FutureTask<Object> handshake = new FutureTask<>(() -> {
+            try {
+                return engine.getJson("/version", "read the engine version");
+            } finally {
+                // closed only once its request has ended: the transport retries a request whose connection is
+                // closed under it, and says so in the build log
+                if (abandoned.get()) {
+                    engine.close();
+                }
+            }
+        });
         Thread thread = new Thread(handshake, "devcontainer-cache-handshake");
         thread.setDaemon(true);
         thread.start();
@@ -155,7 +182,13 @@ public final class EngineConnector {
             Object version = handshake.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new DockerEngine(http, endpoint, toVersion(version));
         } catch (TimeoutException e) {
-            engine.close();
+            abandoned.set(true);
+            if (handshake.isDone()) {
+                engine.close();
+            } else if (ssh != null) {
+                // no new connection over ssh; the one under way ends with its request
+                ssh.stopListening();
+            }
             throw new EndpointFailedException(EngineMessages.engineNoAnswer(connectTimeout));
         } catch (ExecutionException e) {
             engine.close();
@@ -164,6 +197,47 @@ public final class EngineConnector {
             engine.close();
             Thread.currentThread().interrupt();
             throw new EndpointFailedException(EngineMessages.endpointFailure(e));
+        }
+    }
+
+    /**
+     * Connects once, and closes, before the transport is built: a socket that is not there, refuses or may not be
+     * opened is named at once, and the transport, which retries such a connection and logs each retry, never sees
+     * it.
+     */
+    private void probe(URI host) throws IOException {
+        switch (host.getScheme()) {
+            case "unix" -> {
+                try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    channel.connect(UnixDomainSocketAddress.of(Path.of(host.getPath())));
+                }
+            }
+            case "tcp" -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(host.getHost(), host.getPort()),
+                            (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+                }
+            }
+            default -> {
+                // a named pipe is opened by the transport alone
+            }
+        }
+    }
+
+    /** The transport over an ssh connection, which goes when the transport is closed. */
+    private record OverSsh(DockerHttpClient http, SshDialer ssh) implements DockerHttpClient {
+        @Override
+        public Response execute(Request request) {
+            return http.execute(request);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                http.close();
+            } finally {
+                ssh.close();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +52,116 @@ public final class EngineMessages {
                 + " -Ddevcontainer-cache.skip=true.";
     }
 
-    public static String badEngineAddress() {
-        return "not an engine address; write unix:///path/to/docker.sock, tcp://host:2376 or"
-                + " npipe:////./pipe/docker_engine (ssh:// is not supported: forward the socket with"
-                + " ssh -L /tmp/docker.sock:/var/run/docker.sock HOST and use unix:///tmp/docker.sock)";
+    public static String badEngineAddress(String address) {
+        if (address.trim().startsWith("ssh://")) {
+            if (address.matches("ssh://[^/@:]*:[^@/]*@.*")) {
+                return "an ssh:// address takes no password (the Docker CLI refuses one too); write ssh://user@host"
+                        + " and let ssh use your key or agent";
+            }
+            return "not an ssh address the Docker CLI takes; write ssh://[user@]host[:port], with the remote"
+                    + " engine's socket after it where it is not the default (ssh://user@host/run/user/1000/docker.sock)";
+        }
+        return "not an engine address; write unix:///path/to/docker.sock, tcp://host:2376, ssh://user@host or"
+                + " npipe:////./pipe/docker_engine";
+    }
+
+    public static String sshMissing(IOException e) {
+        return "no ssh client: could not run ssh (" + e.getMessage() + "); install OpenSSH's client (openssh-client"
+                + " on Debian and Ubuntu, the OpenSSH Client feature on Windows) and put ssh on the PATH";
+    }
+
+    public static String sshLocalSocket(Exception e) {
+        return "could not open the local socket that carries the ssh connection ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + "); check that java.io.tmpdir is a writable local folder";
+    }
+
+    public static String sshNoAnswer(URI address, Duration deadline) {
+        return "no answer over ssh within " + deadline.toSeconds() + " s from " + sshDestination(address)
+                + "; check that the host is up, and raise -Ddevcontainer-cache.connectTimeout for a slow link";
+    }
+
+    public static String sshEngineRefusedPing(URI address, String status) {
+        return "the engine behind " + sshDestination(address) + " answered '" + status + "' to /_ping, not 200 OK";
+    }
+
+    /**
+     * Why an ssh process ended before the engine answered, from ssh's own words: ssh runs in batch mode, so each
+     * of these ends it at once instead of a prompt.
+     */
+    public static String sshFailed(URI address, int exit, String stderr) {
+        String destination = sshDestination(address);
+        String login = (address.getUserInfo() == null ? "" : address.getUserInfo() + "@") + address.getHost();
+        String port = address.getPort() >= 0 ? " -p " + address.getPort() : "";
+        String said;
+        if ((said = line(stderr, "IDENTIFICATION HAS CHANGED")) != null) {
+            return "the host key of " + destination + " is not the one ~/.ssh/known_hosts holds for it (" + said
+                    + "), so ssh refuses to connect; if the host was reinstalled, remove the old key with ssh-keygen -R"
+                    + " " + address.getHost() + " and connect once with ssh" + port + " " + login;
+        }
+        if ((said = line(stderr, "Host key verification failed")) != null) {
+            return "ssh does not know the host key of " + destination + " (" + said + "), and does not accept one"
+                    + " unasked; check it and accept it once with ssh" + port + " " + login
+                    + ", or add it to ~/.ssh/known_hosts";
+        }
+        if ((said = line(stderr, "Permission denied")) != null && line(stderr, "docker daemon") == null) {
+            return "the ssh server at " + destination + " refused every key offered (" + said + "); add your public"
+                    + " key to ~/.ssh/authorized_keys of " + (address.getUserInfo() == null ? "that user"
+                    : address.getUserInfo()) + " there, or load it into your agent (ssh-add): the plugin runs ssh"
+                    + " with BatchMode=yes, so it never asks for a password or passphrase";
+        }
+        if ((said = line(stderr, "Could not resolve hostname")) != null) {
+            return "unknown host " + address.getHost() + " (" + said + ")";
+        }
+        for (String unreachable : List.of("Connection refused", "No route to host", "timed out", "unreachable",
+                "Connection closed by", "Connection reset")) {
+            if ((said = line(stderr, unreachable)) != null) {
+                return "cannot reach " + destination + " over ssh (" + said + "); check the host name and port, and"
+                        + " that an ssh server runs there";
+            }
+        }
+        if ((said = line(stderr, "docker daemon")) != null || (said = line(stderr, "Docker daemon")) != null
+                || (said = line(stderr, "raw stream connection")) != null) {
+            return "the docker command on " + destination + " could not reach its engine (" + said + "); start the"
+                    + " engine there, let " + (address.getUserInfo() == null ? "the ssh user" : address.getUserInfo())
+                    + " use it, or name its socket: ssh://" + login + (address.getPort() >= 0 ? ":"
+                    + address.getPort() : "") + "/path/to/docker.sock";
+        }
+        if ((said = line(stderr, "not found")) != null || exit == 127) {
+            return destination + " answers ssh but has no docker command" + (said == null ? "" : " (" + said + ")")
+                    + "; install the Docker CLI there, or put it on the PATH of non-interactive ssh sessions";
+        }
+        if ((said = line(stderr, "dial-stdio")) != null || (said = line(stderr, "unknown command")) != null) {
+            return "the docker command on " + destination + " cannot carry a connection (" + said + "); it needs"
+                    + " Docker 18.09 or later";
+        }
+        String last = lastLine(stderr);
+        return "ssh to " + destination + " ended" + (exit >= 0 ? " with status " + exit : "")
+                + (last == null ? " before the engine answered" : ": " + last);
+    }
+
+    private static String sshDestination(URI address) {
+        return address.getHost() + (address.getPort() >= 0 ? ":" + address.getPort() : "");
+    }
+
+    /** The first line of a process's error output that holds the words, trimmed; null when none does. */
+    private static String line(String output, String words) {
+        for (String line : output.split("\\R")) {
+            if (line.contains(words)) {
+                return line.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String lastLine(String output) {
+        String last = null;
+        for (String line : output.split("\\R")) {
+            if (!line.isBlank()) {
+                last = line.strip();
+            }
+        }
+        return last;
     }
 
     public static String tlsFileMissing(Path file) {
@@ -126,7 +233,7 @@ public final class EngineMessages {
             return "permission denied (" + root.getMessage() + "); add your user to the docker group (then log in"
                     + " again), or use rootless Docker or Podman";
         }
-        if (root instanceof ConnectException) {
+        if (root instanceof ConnectException || "Connection refused".equals(root.getMessage())) {
             return "connection refused (" + root.getMessage() + ")";
         }
         if (root instanceof NoSuchFileException

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointDiscoveryTest {
 
     private static final String BAD_ADDRESS = "not an engine address; write unix:///path/to/docker.sock,"
-            + " tcp://host:2376 or npipe:////./pipe/docker_engine (ssh:// is not supported: forward the socket with"
-            + " ssh -L /tmp/docker.sock:/var/run/docker.sock HOST and use unix:///tmp/docker.sock)";
+            + " tcp://host:2376, ssh://user@host or npipe:////./pipe/docker_engine";
 
     @TempDir
     Path temp;
@@ -598,6 +597,48 @@ class EndpointDiscoveryTest {
         }
 
         @Test
+        void sshAddressesAreEndpointsAsTheDockerCliTakesThem() {
+            assertThat(EndpointDiscovery.parseHost("ssh://user@host:2222")).isEqualTo(URI.create("ssh://user@host:2222"));
+            assertThat(EndpointDiscovery.parseHost("ssh://host")).isEqualTo(URI.create("ssh://host"));
+            assertThat(EndpointDiscovery.parseHost("ssh://me@host/run/user/1000/docker.sock"))
+                    .isEqualTo(URI.create("ssh://me@host/run/user/1000/docker.sock"));
+        }
+
+        @Test
+        void sshDockerHostIsTheOnlyCandidateAndTakesNoTls() {
+            variables.put("DOCKER_HOST", "ssh://dev@build-box");
+            variables.put("DOCKER_TLS_VERIFY", "1");
+            present.add(Path.of("/var/run/docker.sock"));
+
+            EndpointDiscovery.Result result = discover();
+
+            assertThat(result.candidates()).containsExactly(endpoint("ssh://dev@build-box", "DOCKER_HOST"));
+            assertThat(result.candidates().get(0).describe()).isEqualTo("ssh://dev@build-box (DOCKER_HOST)");
+        }
+
+        @Test
+        void sshContextIsItsEndpoint() throws Exception {
+            variables.put("DOCKER_CONTEXT", "box");
+            writeContext(home.resolve(".docker"), "box", "ssh://dev@build-box:2222");
+
+            EndpointDiscovery.Result result = discover();
+
+            assertThat(result.candidates()).containsExactly(endpoint("ssh://dev@build-box:2222", "context 'box'"));
+        }
+
+        @Test
+        void sshAddressWithPasswordIsRefusedWithoutPrintingIt() {
+            EndpointDiscovery.Result result = discover("ssh://dev:hunter2@build-box");
+
+            assertThat(result.candidates()).isEmpty();
+            assertThat(result.notTried()).containsExactly(new EndpointAttempt(
+                    "ssh://dev:***@build-box (devcontainer-cache.dockerHost)",
+                    "an ssh:// address takes no password (the Docker CLI refuses one too); write ssh://user@host"
+                            + " and let ssh use your key or agent"));
+            assertThat(result.notTried().get(0).toString()).doesNotContain("hunter2");
+        }
+
+        @Test
         void garbageParameterIsRejected() {
             EndpointDiscovery.Result result = discover("nonsense");
 
@@ -636,7 +677,9 @@ class EndpointDiscoveryTest {
             assertThat(EndpointDiscovery.parseHost("   ")).isNull();
             assertThat(EndpointDiscovery.parseHost("nonsense")).isNull();
             assertThat(EndpointDiscovery.parseHost("tcp://host")).isNull();
-            assertThat(EndpointDiscovery.parseHost("ssh://user@host:22")).isNull();
+            assertThat(EndpointDiscovery.parseHost("ssh://")).isNull();
+            assertThat(EndpointDiscovery.parseHost("ssh://user:secret@host")).isNull();
+            assertThat(EndpointDiscovery.parseHost("ssh://host?x=1")).isNull();
             assertThat(EndpointDiscovery.parseHost("unix://")).isNull();
             assertThat(EndpointDiscovery.parseHost("tcp://bad host:2375")).isNull();
         }

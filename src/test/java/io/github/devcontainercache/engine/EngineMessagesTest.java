@@ -173,4 +173,78 @@ class EngineMessagesTest {
                     + " engine)");
         }
     }
+
+    @Nested
+    class OverSsh {
+        private final java.net.URI box = java.net.URI.create("ssh://dev@box:2222");
+
+        @Test
+        void aRefusedKeySaysWhereToPutIt() {
+            assertThat(EngineMessages.sshFailed(box, 255, "dev@box: Permission denied (publickey).\n"))
+                    .isEqualTo("the ssh server at box:2222 refused every key offered (dev@box: Permission denied"
+                            + " (publickey).); add your public key to ~/.ssh/authorized_keys of dev there, or load it"
+                            + " into your agent (ssh-add): the plugin runs ssh with BatchMode=yes, so it never asks for"
+                            + " a password or passphrase");
+        }
+
+        @Test
+        void anUnknownHostKeySaysHowToAcceptIt() {
+            assertThat(EngineMessages.sshFailed(box, 255, "Host key verification failed.\n"))
+                    .isEqualTo("ssh does not know the host key of box:2222 (Host key verification failed.), and does"
+                            + " not accept one unasked; check it and accept it once with ssh -p 2222 dev@box, or add it"
+                            + " to ~/.ssh/known_hosts");
+        }
+
+        @Test
+        void aChangedHostKeyIsNotAnUnknownOne() {
+            String stderr = "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n"
+                    + "@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n"
+                    + "Host key verification failed.\n";
+            assertThat(EngineMessages.sshFailed(box, 255, stderr))
+                    .startsWith("the host key of box:2222 is not the one ~/.ssh/known_hosts holds for it")
+                    .contains("ssh-keygen -R box");
+        }
+
+        @Test
+        void noDockerThereSaysSo() {
+            assertThat(EngineMessages.sshFailed(box, 127, "bash: line 1: docker: command not found\n"))
+                    .isEqualTo("box:2222 answers ssh but has no docker command (bash: line 1: docker: command not"
+                            + " found); install the Docker CLI there, or put it on the PATH of non-interactive ssh"
+                            + " sessions");
+        }
+
+        @Test
+        void anUnreachableHostNamesWhatSshSaid() {
+            assertThat(EngineMessages.sshFailed(box, 255, "ssh: connect to host box port 2222: Connection refused\n"))
+                    .isEqualTo("cannot reach box:2222 over ssh (ssh: connect to host box port 2222: Connection"
+                            + " refused); check the host name and port, and that an ssh server runs there");
+            assertThat(EngineMessages.sshFailed(box, 255,
+                            "ssh: Could not resolve hostname box: Name or service not known\n"))
+                    .isEqualTo("unknown host box (ssh: Could not resolve hostname box: Name or service not known)");
+        }
+
+        @Test
+        void aRemoteDockerWithoutItsEngineSaysWhereToNameIt() {
+            assertThat(EngineMessages.sshFailed(box, 1, "Cannot connect to the Docker daemon at"
+                            + " unix:///var/run/docker.sock. Is the docker daemon running?\n"))
+                    .startsWith("the docker command on box:2222 could not reach its engine (Cannot connect")
+                    .endsWith("start the engine there, let dev use it, or name its socket:"
+                            + " ssh://dev@box:2222/path/to/docker.sock");
+        }
+
+        @Test
+        void anythingElseGivesSshsLastLine() {
+            assertThat(EngineMessages.sshFailed(box, 3, "banner\nsomething odd\n\n"))
+                    .isEqualTo("ssh to box:2222 ended with status 3: something odd");
+        }
+
+        @Test
+        void noSshClient() {
+            assertThat(EngineMessages.sshMissing(new java.io.IOException(
+                            "Cannot run program \"ssh\": error=2, No such file or directory")))
+                    .isEqualTo("no ssh client: could not run ssh (Cannot run program \"ssh\": error=2, No such file or"
+                            + " directory); install OpenSSH's client (openssh-client on Debian and Ubuntu, the OpenSSH"
+                            + " Client feature on Windows) and put ssh on the PATH");
+        }
+    }
 }
