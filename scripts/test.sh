@@ -28,6 +28,19 @@ fi
 ENGINE_SUITE="check-ok,check-missing,create-owner,report-content,list-largest-first,wipe-cli-removes-declared"
 ENGINE_SUITE+=",wipe-mode-empty,export-import-roundtrip,import-seed-files"
 
+# The runs that reach an engine another run tests already, only found another way (a docker context, a well-known
+# socket), run the part of the suite that reads, reports and carries a cache.
+REACH_SUITE="check-ok,report-content,export-import-roundtrip"
+
+# The Mavens the engine suite also runs under, besides the one that runs this script; fetched through Maven itself.
+MAVEN_39=3.9.16
+MAVEN_4=4.0.0-rc-5
+
+# What Maven itself warns about in the engine suite's builds, not the plugin: Maven 4's resolver finds no prefix file
+# in a repository, and Maven 4 finds no .mvn folder to mark the root of a test project. Any other warning fails a run,
+# unless the test's expected-warnings file names its start: the warnings the test provokes on purpose.
+MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to find the root directory'
+
 # What runs as the user against the main engine: every integration test but those that need root: the fault tests
 # that start private dockerds of their own or mount a small disk, and the tls-* tests (they read the TLS engine's
 # keys, root's alone).
@@ -130,6 +143,37 @@ check_leftovers() {
   echo "No helper container and no test volume left on the engine ($label)."
 }
 
+# Whether every build of the tests $3 under $1 ran under Apache Maven $2 (each prints it, with MAVEN_ARGS=-V).
+ran_under() {
+  local test ok=true
+  for test in ${3//,/ }; do
+    if ! grep -q "^Apache Maven $2 " "$1/$test/build.log" 2>/dev/null; then
+      echo "$1/$test/build.log was not built by Apache Maven $2" >&2
+      ok=false
+    fi
+  done
+  $ok
+}
+
+# Whether the builds of the tests $2 under $1 printed no warning but Maven's own and those their tests ask for.
+unasked_warnings() {
+  local test log expected found=false
+  for test in ${2//,/ }; do
+    log="$1/$test/build.log"
+    [ -f "$log" ] || continue
+    expected="src/it/$test/expected-warnings"
+    local lines
+    lines="$(grep -a '^\[WARNING\]' "$log" | grep -a -v -E "$MAVEN_OWN_WARNINGS" \
+      | { if [ -f "$expected" ]; then grep -a -v -F -f <(grep -v '^#' "$expected" | sed 's/^/[WARNING] /'); else cat; fi; })"
+    if [ -n "$lines" ]; then
+      echo "$log has warnings its test does not ask for:" >&2
+      echo "$lines" | sort | uniq -c >&2
+      found=true
+    fi
+  done
+  ! $found
+}
+
 # Runs the tests $2 against one engine setup and records the result: $1 names it, $3 is what the build log of
 # every test of the engine suite must say of the engine, the rest is the environment (env's syntax). Set for the
 # call: AS_USER, to run as the user, offline, in the checkout CHECKOUT; ARCHIVE_API_ONLY, to check that no volume
@@ -138,6 +182,8 @@ variant() {
   local name="$1" tests="$2" expect="$3"; shift 3
   local run="$RUN-$name" checkout="${CHECKOUT:-$PWD}" dir="target/it-$name" started=$SECONDS failed=()
   local runner=(env) maven=(mvn)
+  # the integration tests' builds run under another Maven; MAVEN_ARGS makes each print its version (3.9 and 4 read it)
+  [ -z "${ITS_MAVEN_HOME:-}" ] || maven+=(-Dinvoker.mavenHome="$ITS_MAVEN_HOME")
   if [ -n "${AS_USER:-}" ]; then
     runner=(as_user)
     # its own checkout builds the plugin again; the unit tests ran as root
@@ -145,13 +191,18 @@ variant() {
   fi
   echo
   echo "=== Engine suite: $name ==="
-  if ! (cd "$checkout" && "${runner[@]}" "$@" "${maven[@]}" -B -Dstyle.color=never verify -DskipTests \
-      -Dit.run="$run" -Dit.directory="$dir" -Dinvoker.test="$tests"); then
+  if ! (cd "$checkout" && "${runner[@]}" "$@" ${ITS_MAVEN_HOME:+MAVEN_ARGS=-V} "${maven[@]}" -B -Dstyle.color=never \
+      verify -DskipTests -Dit.run="$run" -Dit.directory="$dir" -Dinvoker.test="$tests"); then
     failed+=(tests)
   fi
+  local checked="${CHECKED:-$ENGINE_SUITE}"
+  if [ -n "${ITS_MAVEN_VERSION:-}" ] && ! ran_under "$checkout/$dir" "$ITS_MAVEN_VERSION" "$checked"; then
+    failed+=("Maven $ITS_MAVEN_VERSION")
+  fi
+  unasked_warnings "$checkout/$dir" "$checked" || failed+=(warnings)
   local test log elsewhere=false
   # the engine suite's builds all reach the engine; some others are about engines that must not be reached
-  for test in ${ENGINE_SUITE//,/ }; do
+  for test in ${checked//,/ }; do
     log="$checkout/$dir/$test/build.log"
     if ! grep -q -- "$expect" "$log" 2>/dev/null; then
       echo "$log does not say the build reached $expect" >&2
@@ -192,7 +243,7 @@ root_engines() {
     env -u DOCKER_HOST DOCKER_CONFIG="$CONFIG" docker context create dcc-tls --description "devcontainer-cache tests" \
       --docker "host=$DCC_TLS_HOST,ca=$DCC_TLS_CERT_PATH/ca.pem,cert=$DCC_TLS_CERT_PATH/cert.pem,key=$DCC_TLS_CERT_PATH/key.pem" >/dev/null
     env -u DOCKER_HOST DOCKER_CONFIG="$CONFIG" docker context use dcc-tls >/dev/null
-    variant tls-context "$ENGINE_SUITE" "at $DCC_TLS_HOST (context 'dcc-tls', TLS)" \
+    CHECKED="$REACH_SUITE" variant tls-context "$REACH_SUITE" "at $DCC_TLS_HOST (context 'dcc-tls', TLS)" \
       -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT DOCKER_CONFIG="$CONFIG"
   else
     not_run tls "the engine suite over TLS (run through scripts/with-engine.sh --tls)."
@@ -209,7 +260,7 @@ root_engines() {
       printf 'podman-socket\tnot run (/var/run/docker.sock)\t0\n' >>"$SCRATCH/results"
     else
       # the leftover check's docker commands are told where it is too
-      LEFTOVERS_HOST="$DCC_PODMAN_HOST" variant podman-socket "$ENGINE_SUITE" \
+      CHECKED="$REACH_SUITE" LEFTOVERS_HOST="$DCC_PODMAN_HOST" variant podman-socket "$REACH_SUITE" \
         "Podman Engine .* at $DCC_PODMAN_HOST (well-known socket)" \
         -u DOCKER_HOST -u DOCKER_CONTEXT DOCKER_CONFIG="$EMPTY_CONFIG" XDG_RUNTIME_DIR="$DCC_PODMAN_RUNTIME_DIR" \
         DCC_IT_DOCKER_HOST="$DCC_PODMAN_HOST"
@@ -217,6 +268,54 @@ root_engines() {
   else
     not_run podman "the engine suite against Podman (run through scripts/with-engine.sh --podman)."
   fi
+}
+
+# The engine suite over ssh: the main engine behind with-engine.sh's sshd, through the ssh on DCC_SSH_PATH (the
+# test's own keys and known_hosts); the tests' own docker commands go to the engine's socket. A remote engine's
+# volumes are read through the archive API, root or not. The ssh-* tests are its failures and its docker context.
+ssh_engine_run() {
+  if [ -z "${DCC_SSH_HOST:-}" ]; then
+    not_run ssh "the engine suite over ssh (run through scripts/with-engine.sh --ssh)."
+    return
+  fi
+  ARCHIVE_API_ONLY=1 LEFTOVERS_HOST="$DCC_SSH_ENGINE" variant ssh "$ENGINE_SUITE,ssh-*" "at $DCC_SSH_HOST (DOCKER_HOST)" \
+    DOCKER_HOST="$DCC_SSH_HOST" PATH="$DCC_SSH_PATH:$PATH" DCC_IT_DOCKER_HOST="$DCC_SSH_ENGINE" DCC_SSH_HOST="$DCC_SSH_HOST"
+}
+
+# Unpacks Apache Maven $1, fetched through Maven (org.apache.maven:apache-maven:$1:tar.gz:bin), once; prints its home.
+maven_home() {
+  local version="$1" home="$SCRATCH/maven/apache-maven-$1"
+  if [ ! -x "$home/bin/mvn" ]; then
+    local archive="$HOME/.m2/repository/org/apache/maven/apache-maven/$version/apache-maven-$version-bin.tar.gz"
+    if [ ! -f "$archive" ] && ! mvn -B -q -Dstyle.color=never dependency:get \
+        -Dartifact="org.apache.maven:apache-maven:$version:tar.gz:bin" -Dtransitive=false >&2; then
+      echo "Could not fetch Apache Maven $version through Maven." >&2
+      return 1
+    fi
+    mkdir -p "$SCRATCH/maven" && tar -xzf "$archive" -C "$SCRATCH/maven" || return 1
+  fi
+  echo "$home"
+}
+
+# Docker 28 with each image store, each under another Maven: the classic store under Maven 3.9, the containerd image
+# store under Maven 4.
+docker28_runs() {
+  if [ -z "${DCC_DOCKER28_HOST:-}" ]; then
+    not_run "$1" "the engine suite against Docker 28 (run through scripts/with-engine.sh --docker28)."
+    return
+  fi
+  local version home host name="$1"
+  case "$name" in
+    docker28) version="$MAVEN_39"; host="$DCC_DOCKER28_HOST" ;;
+    docker28-containerd) version="$MAVEN_4"; host="$DCC_DOCKER28_CONTAINERD_HOST" ;;
+  esac
+  if [ -z "${MAVEN_HOMES[$version]:-}" ]; then
+    printf '%s\tFAILED (no Apache Maven %s)\t0\n' "$name" "$version" >>"$SCRATCH/results"
+    return
+  fi
+  ITS_MAVEN_HOME="${MAVEN_HOMES[$version]}" ITS_MAVEN_VERSION="$version" variant "$name" "$ENGINE_SUITE" \
+    "Docker Engine $DCC_DOCKER28_VERSION (API [0-9.]*) at $host (DOCKER_HOST)" DOCKER_HOST="$host" \
+    DCC_IT_MAVEN_HOME="${MAVEN_HOMES[$version]}"
 }
 
 # Whether the runs as the user can go ahead; else records why the run $1 did not.
@@ -298,10 +397,13 @@ user_rootless_podman() {
 lane_root() {
   root_engines
   user_rootless lane-root
+  docker28_runs docker28
 }
 lane_user() {
   user_main lane-user
   user_rootless_podman lane-user
+  ssh_engine_run
+  docker28_runs docker28-containerd
 }
 
 # Starts the function $1 in the background, its output kept for when it ends.
@@ -315,8 +417,17 @@ declare -A LANES
 MAIN_STARTED=$SECONDS
 MAIN_FAILED=()
 run mvn -B -Dstyle.color=never verify -Dit.run="$RUN" "$@" || MAIN_FAILED+=(tests)
+unasked_warnings target/it "$ENGINE_SUITE" || MAIN_FAILED+=(warnings)
 check_leftovers main "$RUN" || MAIN_FAILED+=(leftovers)
 record main "$MAIN_STARTED" "${MAIN_FAILED[@]}"
+
+# The other Mavens, fetched once the first run has filled the local repository with what dependency:get needs.
+declare -A MAVEN_HOMES
+if [ -n "${DCC_DOCKER28_HOST:-}" ]; then
+  for version in "$MAVEN_39" "$MAVEN_4"; do
+    MAVEN_HOMES[$version]="$(maven_home "$version")" || unset "MAVEN_HOMES[$version]"
+  done
+fi
 
 # The user's copy of the Maven local repository is taken once the first run has filled this one.
 USER_READY=false
@@ -335,7 +446,7 @@ done
 
 echo
 echo "Runs (result, seconds):"
-for name in main tls tls-context podman podman-socket user rootless rootless-podman; do
+for name in main tls tls-context podman podman-socket user rootless rootless-podman ssh docker28 docker28-containerd; do
   awk -F '\t' -v name="$name" '$1 == name { printf "  %-16s %-6s %s\n", $1, $3, $2 }' "$SCRATCH/results"
 done
 echo "  whole suite: $SECONDS s"

@@ -417,7 +417,8 @@ PY""")
 
     /** Starts Maven as {@link #mavenAgain} does, without waiting for it: a second build running beside another. */
     Process mavenStart(File basedir, File localRepositoryPath, String logName, List<String> arguments) {
-        def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+        // the Maven the invoker runs the tests' builds under, where scripts/test.sh names another than its own
+        def mvn = new File(System.getenv('DCC_IT_MAVEN_HOME') ?: System.getProperty('maven.home'), 'bin/mvn').path
         // -llr: the local repository's artifacts came from the invoker's repository, which this build does not name
         def command = [mvn, '-B', '-o', '-llr', '-Dstyle.color=never', "-Dmaven.repo.local=${localRepositoryPath}".toString(),
                        "-DitRun=${run}".toString()] + arguments
