@@ -3,15 +3,20 @@
 # its devcontainer.json) against `mvn validate` of the same project without the plugin, run alternately, side by
 # side; check reads the caches' owners on their mount points, and through the archive API
 # (-Ddevcontainer-cache.readMountPoints=false: what a non-root user, Docker Desktop, rootless engines and Podman
-# get).
+# get), and over ssh where DCC_SSH_HOST names an sshd in front of the same engine (scripts/with-engine.sh --ssh,
+# whose DCC_SSH_PATH gives the ssh to use).
 #
-#   scripts/with-engine.sh bench/check-startup.sh [ROUNDS]      (default 15 rounds)
+#   scripts/with-engine.sh [--ssh] bench/check-startup.sh [ROUNDS] [MVN...]   (default 15 rounds, `mvn`)
 #
-# The peak resident size of every mvn process is reported too (target: at most 400 MB).
+# Each MVN (the path of another Maven's bin/mvn) gets the whole comparison of its own. The peak resident size of
+# every mvn process is reported too (target: at most 400 MB).
 #
 # Uses two caches of its own (bench-<id>-...), never the real radio-* ones, and removes them at the end.
 set -euo pipefail
 ROUNDS="${1:-15}"
+shift || true
+MAVENS=("$@")
+[ "${#MAVENS[@]}" -gt 0 ] || MAVENS=(mvn)
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"
 ID="bench-$(date +%s)-$$"
@@ -34,10 +39,6 @@ sed -e "s/radio-pip-cache/$ID-pip-cache/" -e "s/radio-whisper-cache/$ID-whisper-
 sed '/<build>/,/<\/build>/d' "$ROOT/examples/radio/pom.xml" > "$WORK/without/pom.xml"
 mvn -B -q -Dstyle.color=never -f "$WORK/with/pom.xml" devcontainer-cache:create
 
-with_plugin=(timed_mvn "$WORK/rss-mount" -f "$WORK/with/pom.xml" devcontainer-cache:check)
-with_archive=(timed_mvn "$WORK/rss-archive" -f "$WORK/with/pom.xml" devcontainer-cache:check -Ddevcontainer-cache.readMountPoints=false)
-without_plugin=(timed_mvn "$WORK/rss-validate" -f "$WORK/without/pom.xml" validate)
-
 millis() {
   local start end
   start=$(date +%s%N)
@@ -46,32 +47,55 @@ millis() {
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
-
-echo "Warming up..."
-for _ in 1 2; do
-  millis "${with_plugin[@]}" >/dev/null; millis "${with_archive[@]}" >/dev/null; millis "${without_plugin[@]}" >/dev/null
-done
-
-echo "Measuring $ROUNDS rounds, alternating..."
-with_times=(); archive_times=(); without_times=()
-for _ in $(seq 1 "$ROUNDS"); do
-  with_times+=("$(millis "${with_plugin[@]}")")
-  archive_times+=("$(millis "${with_archive[@]}")")
-  without_times+=("$(millis "${without_plugin[@]}")")
-done
-
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-with_median="$(median "${with_times[@]}")"
-archive_median="$(median "${archive_times[@]}")"
-without_median="$(median "${without_times[@]}")"
-ratio="$(awk -v a="$with_median" -v b="$without_median" 'BEGIN {printf "%.2f", a / b}')"
-archive_ratio="$(awk -v a="$archive_median" -v b="$without_median" 'BEGIN {printf "%.2f", a / b}')"
 
-echo
-echo "| command | median of $ROUNDS (ms) | all runs (ms) | peak RSS of mvn, largest (MB) |"
-echo "| --- | --- | --- | --- |"
-echo "| mvn devcontainer-cache:check (2 caches from devcontainer.json), mount point | $with_median | ${with_times[*]} | $(max_mb "$WORK/rss-mount") |"
-echo "| the same, archive API (-Ddevcontainer-cache.readMountPoints=false) | $archive_median | ${archive_times[*]} | $(max_mb "$WORK/rss-archive") |"
-echo "| mvn validate without the plugin | $without_median | ${without_times[*]} | $(max_mb "$WORK/rss-validate") |"
-echo
-echo "check / validate: ${ratio}x on the mount point, ${archive_ratio}x through the archive API (target: at most 1.25x)"
+# What is timed, in the order of each round: a name, then the command.
+NAMES=(mount archive)
+COMMANDS=(
+  "timed_mvn $WORK/rss-mount -f $WORK/with/pom.xml devcontainer-cache:check"
+  "timed_mvn $WORK/rss-archive -f $WORK/with/pom.xml devcontainer-cache:check -Ddevcontainer-cache.readMountPoints=false"
+)
+LABELS=(
+  "mvn devcontainer-cache:check (2 caches from devcontainer.json), mount point"
+  "the same, archive API (-Ddevcontainer-cache.readMountPoints=false)"
+)
+if [ -n "${DCC_SSH_HOST:-}" ]; then
+  NAMES+=(ssh)
+  COMMANDS+=("env PATH=${DCC_SSH_PATH:+$DCC_SSH_PATH:}$PATH timed_mvn_ssh $WORK/rss-ssh -f $WORK/with/pom.xml devcontainer-cache:check -Ddevcontainer-cache.dockerHost=$DCC_SSH_HOST")
+  LABELS+=("the same, over ssh ($DCC_SSH_HOST, the same engine)")
+fi
+NAMES+=(validate)
+COMMANDS+=("timed_mvn $WORK/rss-validate -f $WORK/without/pom.xml validate")
+LABELS+=("mvn validate without the plugin")
+# env runs a command, not a function: the ssh row's timed_mvn is a script of its own
+timed_mvn_ssh="$WORK/timed_mvn_ssh"
+printf '#!/usr/bin/env bash\n. %q\ntimed_mvn "$@"\n' "$ROOT/bench/lib/goals.sh" >"$timed_mvn_ssh"
+chmod 755 "$timed_mvn_ssh"
+COMMANDS=("${COMMANDS[@]//timed_mvn_ssh/$timed_mvn_ssh}")
+
+for MVN in "${MAVENS[@]}"; do
+  export MVN
+  rm -f "$WORK"/rss-*
+  echo
+  echo "== $("$MVN" -v 2>/dev/null | head -n 1 | sed 's/\x1b\[[0-9;]*m//g')"
+  echo "Warming up..."
+  for _ in 1 2; do
+    for command in "${COMMANDS[@]}"; do millis $command >/dev/null; done
+  done
+  echo "Measuring $ROUNDS rounds, alternating..."
+  declare -A TIMES=()
+  for _ in $(seq 1 "$ROUNDS"); do
+    for i in "${!COMMANDS[@]}"; do TIMES[${NAMES[$i]}]+="$(millis ${COMMANDS[$i]}) "; done
+  done
+  validate="$(median ${TIMES[validate]})"
+  echo
+  echo "| command | median of $ROUNDS (ms) | / validate | all runs (ms) | peak RSS of mvn, largest (MB) |"
+  echo "| --- | --- | --- | --- | --- |"
+  for i in "${!COMMANDS[@]}"; do
+    name="${NAMES[$i]}"
+    m="$(median ${TIMES[$name]})"
+    echo "| ${LABELS[$i]} | $m | $(awk -v a="$m" -v b="$validate" 'BEGIN {printf "%.2fx", a / b}') | ${TIMES[$name]% } | $(max_mb "$WORK/rss-$name") |"
+  done
+  echo
+  echo "Target: check at most 1.25x validate."
+done

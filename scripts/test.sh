@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# The project's whole test suite. Run it through scripts/with-engine.sh --tls --podman --rootless --rootless-podman
-# (as root):
+# The project's whole test suite. Run it through
+# scripts/with-engine.sh --tls --podman --rootless --rootless-podman --ssh --docker28 (as root):
 #   1. unit tests, then every integration test under src/it against the engine DOCKER_HOST names;
 #   2. the engine suite (the integration tests below, one or more per goal) again against the other engines and
 #      setups with-engine.sh started: a TLS dockerd reached through DOCKER_HOST/DOCKER_TLS_VERIFY/DOCKER_CERT_PATH
-#      and through a docker context, and Podman's service reached through DOCKER_HOST and through its well-known
-#      socket; each run also checks that every build named the engine it was meant to reach;
+#      and (its reading, reporting and carrying part) through a docker context; Podman's service reached through
+#      DOCKER_HOST and (that part) through its well-known socket; the main engine over ssh, with the ssh-* tests;
+#      Docker 28 with the classic image store, its builds under Maven 3.9, and with the containerd image store,
+#      under Maven 4 (both fetched through Maven). Each run also checks that every build named the engine it was
+#      meant to reach, and that the engine suite's builds printed no warning but Maven's own and those their tests
+#      ask for;
 #   3. as the unprivileged user with-engine.sh made (DCC_USER), each run in a copy of the checkout of its own and
 #      offline from the user's copy of the Maven local repository: every integration test that needs no root
 #      against the main engine, whose volumes the user cannot read; the engine suite against the user's rootless
 #      Docker, through its docker context; and the engine suite against the user's rootless Podman, through its
-#      well-known socket. Each also checks that every volume was read through the archive API;
+#      well-known socket. Each also checks that every volume was read through the archive API (as the ssh run does);
 #   4. after each run, whatever its result, a check that the tests left nothing on the engine;
 #   5. discovery over the corpus of real dev container configurations where ../shared holds it.
 # The runs of 2 and 3 go in two lanes side by side, on different engines; each lane's output is printed when it ends,
@@ -37,9 +41,10 @@ MAVEN_39=3.9.16
 MAVEN_4=4.0.0-rc-5
 
 # What Maven itself warns about in the engine suite's builds, not the plugin: Maven 4's resolver finds no prefix file
-# in a repository, and Maven 4 finds no .mvn folder to mark the root of a test project. Any other warning fails a run,
-# unless the test's expected-warnings file names its start: the warnings the test provokes on purpose.
-MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to find the root directory'
+# in a repository, Maven 4 finds no .mvn folder to mark the root of a test project, and the resolver finds no
+# checksums beside the POMs of the user's copy of the local repository. Any other warning fails a run,
+# unless a line of the test's expected-warnings file is part of it: the warnings the test provokes on purpose.
+MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to find the root directory|Checksum validation failed, no checksums available from'
 
 # What runs as the user against the main engine: every integration test but those that need root: the fault tests
 # that start private dockerds of their own or mount a small disk, and the tls-* tests (they read the TLS engine's
@@ -164,7 +169,7 @@ unasked_warnings() {
     expected="src/it/$test/expected-warnings"
     local lines
     lines="$(grep -a '^\[WARNING\]' "$log" | grep -a -v -E "$MAVEN_OWN_WARNINGS" \
-      | { if [ -f "$expected" ]; then grep -a -v -F -f <(grep -v '^#' "$expected" | sed 's/^/[WARNING] /'); else cat; fi; })"
+      | { if [ -f "$expected" ]; then grep -a -v -F -f <(grep -v '^#' "$expected"); else cat; fi; })"
     if [ -n "$lines" ]; then
       echo "$log has warnings its test does not ask for:" >&2
       echo "$lines" | sort | uniq -c >&2

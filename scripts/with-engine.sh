@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command against a container engine.
 #
-#   scripts/with-engine.sh [--tls] [--podman] [--user] [--rootless] [--rootless-podman] CMD [ARGS...]
+#   scripts/with-engine.sh [--tls] [--podman] [--user] [--rootless] [--rootless-podman] [--ssh] [--docker28] CMD [ARGS...]
 #
 # If an engine answers (DOCKER_HOST, else the well-known sockets), CMD runs against it. Otherwise, on Linux as
 # root, a private dockerd is started (docker.io is installed from Debian's packages first when dockerd is
@@ -28,6 +28,14 @@
 #             podman/podman.sock under its runtime folder. CMD gets DCC_ROOTLESS_PODMAN_HOST (unix://...),
 #             DCC_ROOTLESS_PODMAN_RUNTIME_DIR and DCC_ROOTLESS_PODMAN_CONFIG_HOME (the XDG_RUNTIME_DIR and
 #             XDG_CONFIG_HOME under which podman, podman unshare included, finds that service and its storage).
+#   --ssh     an sshd of Debian's openssh-server (downloaded and unpacked here, never installed) on two loopback
+#             ports, with a host key, a client key and a known_hosts of its own; through it root's docker reaches the
+#             main engine (on the second port the remote command finds no docker). CMD gets DCC_SSH_HOST
+#             (ssh://root@127.0.0.1:PORT), DCC_SSH_PATH (a folder whose ssh uses only those files, never ~/.ssh, to
+#             put first on PATH), DCC_SSH_NO_DOCKER_PORT and DCC_SSH_ENGINE (the engine behind it).
+#   --docker28  Docker 28 from Debian sid's docker.io and containerd (downloaded and unpacked here, run with this
+#             system's runc): a private dockerd with the classic image store and one with the containerd image
+#             store. CMD gets DCC_DOCKER28_HOST, DCC_DOCKER28_CONTAINERD_HOST and DCC_DOCKER28_VERSION.
 #
 # Every engine started here is stopped by its pid, and its directories are removed, whatever CMD returned.
 # Exits with CMD's status.
@@ -54,7 +62,7 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 if [ "$#" -eq 0 ]; then
-  echo "usage: scripts/with-engine.sh [--tls] [--podman] [--user] [--rootless] [--rootless-podman] CMD [ARGS...]" >&2
+  echo "usage: scripts/with-engine.sh [--tls] [--podman] [--user] [--rootless] [--rootless-podman] [--ssh] [--docker28] CMD [ARGS...]" >&2
   exit 2
 fi
 

@@ -4,7 +4,8 @@
 #   write_project DIR VOLUME[:TARGET]...
 #                                  DIR/pom.xml: a project that declares the volumes as caches, mounted at TARGET
 #                                  in the dev container (which tells their kind), no discovery
-#   timed_mvn RSS_FILE ARGS...     mvn -B -q ARGS; appends the peak resident size of the process (kB) to RSS_FILE
+#   timed_mvn RSS_FILE ARGS...     mvn -B -q ARGS (MVN names another Maven's mvn); appends the peak resident size of
+#                                  the process (kB) to RSS_FILE
 #   uses_path LOG archive|mount    fails unless the output LOG of a goal (run without -q) shows that path
 #   max_mb RSS_FILE...             the largest peak resident size in the files, in MB
 #   empty_image NAME DIR           an image of one file, for containers that are never started and only hold volumes
@@ -45,7 +46,7 @@ POM
 timed_mvn() {
   local rss="$1"
   shift
-  /usr/bin/time -a -f %M -o "$rss" mvn -B -q -Dstyle.color=never "$@"
+  /usr/bin/time -a -f %M -o "$rss" "${MVN:-mvn}" -B -q -Dstyle.color=never "$@"
 }
 
 uses_path() {
