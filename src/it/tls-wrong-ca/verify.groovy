@@ -5,13 +5,15 @@ assert text.contains("  - ${host} (DOCKER_HOST, TLS): TLS handshake failed, a ce
 assert text.contains("check that ca.pem is the CA that signed the engine's certificate")
 // The second: the engine refuses the client certificate.
 assert text.contains("  - ${host} (DOCKER_HOST, TLS): the engine closed the TLS connection, so it does not trust the client certificate")
+// The third: the key is not the certificate's, said before any handshake, naming both files.
+assert text.contains("  - ${host} (DOCKER_HOST, TLS): the TLS files cannot be used (target/mismatched-key/key.pem is not the key of the certificate in target/mismatched-key/cert.pem; use the two files made together)")
 assert !text.contains('Broken pipe')
 assert !text.contains('\tat ')
 
 // No certificate or key material in the output: no PEM armour, and no run of any PEM body's base64.
 assert !text.contains('-----BEGIN')
 def pems = []
-['wrong-ca', 'untrusted-client', 'other-ca'].each { dir ->
+['wrong-ca', 'untrusted-client', 'other-ca', 'mismatched-key'].each { dir ->
     new File(basedir, "target/${dir}").eachFileMatch(~/.*\.pem/) { pems << it }
 }
 new File(System.getenv('DOCKER_CERT_PATH')).eachFileMatch(~/.*\.pem/) { pems << it }

@@ -1,6 +1,5 @@
 package io.github.devcontainercache.engine;
 
-import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.devcontainercache.BuildLog;
@@ -12,6 +11,7 @@ import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * Connects to the first endpoint that answers {@code GET /version} within the connection timeout. An engine
@@ -153,14 +154,17 @@ public final class EngineConnector {
                     .responseTimeout(responseTimeout)
                     .maxConnections(8);
             if (endpoint.usesTls()) {
-                builder.sslConfig(new LocalDirectorySSLConfig(endpoint.tlsDirectory().toString()));
+                SSLContext context = tlsContext(endpoint);
+                builder.sslConfig(() -> context);
             }
             http = ssh == null ? builder.build() : new OverSsh(builder.build(), ssh);
-        } catch (RuntimeException e) {
+        } catch (EndpointFailedException | RuntimeException e) {
             if (ssh != null) {
                 ssh.close();
             }
-            throw new EndpointFailedException(EngineMessages.endpointFailure(e), e);
+            throw e instanceof EndpointFailedException failed
+                    ? failed
+                    : new EndpointFailedException(EngineMessages.endpointFailure(e), e);
         }
         DockerEngine engine = new DockerEngine(http, endpoint, null);
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -197,6 +201,15 @@ public final class EngineConnector {
             engine.close();
             Thread.currentThread().interrupt();
             throw new EndpointFailedException(EngineMessages.endpointFailure(e));
+        }
+    }
+
+    /** The TLS context of the endpoint's files, read before the transport, which would name no file. */
+    private static SSLContext tlsContext(EngineEndpoint endpoint) throws EndpointFailedException {
+        try {
+            return new PemTlsFiles(endpoint.tlsDirectory()).context();
+        } catch (GeneralSecurityException e) {
+            throw new EndpointFailedException(EngineMessages.tlsFilesUnusable(e), e);
         }
     }
 

@@ -164,6 +164,26 @@ public final class EngineMessages {
         return last;
     }
 
+    public static String pemWithout(Path file, String what) {
+        return file + " holds no " + what;
+    }
+
+    public static String pemKeyNotCertificates(Path key, Path certificate) {
+        return key + " is not the key of the certificate in " + certificate + "; use the two files made together";
+    }
+
+    public static String pemEncrypted(Path file) {
+        return file + " holds an encrypted private key, which the Docker CLI cannot use either; write it"
+                + " unencrypted (openssl pkey -in key.pem -out key.pem) in a folder only you can read";
+    }
+
+    /** The TLS files are there but cannot be used: said before any connection, without anything they hold. */
+    public static String tlsFilesUnusable(Exception e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return "the TLS files cannot be used (" + message + "); DOCKER_CERT_PATH (or the context) must hold the"
+                + " PEM files ca.pem, cert.pem and key.pem that docker itself uses";
+    }
+
     public static String tlsFileMissing(Path file) {
         return "TLS is required (DOCKER_TLS_VERIFY) but " + file + " does not exist; set"
                 + " DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem";
