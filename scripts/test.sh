@@ -42,13 +42,14 @@ MAVEN_4=4.0.0-rc-5
 
 # What Maven itself warns about in the engine suite's builds, not the plugin: Maven 4's resolver finds no prefix file
 # in a repository, Maven 4 finds no .mvn folder to mark the root of a test project, and the resolver finds no
-# checksums beside the POMs of the user's copy of the local repository. Any other warning fails a run,
+# checksums beside POMs it copies from a local repository (the tests' settings name ~/.m2, or the user's copy of it,
+# as a file:// repository). Any other warning fails a run,
 # unless a line of the test's expected-warnings file is part of it: the warnings the test provokes on purpose.
-MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to find the root directory|Checksum validation failed, no checksums available from'
+MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to find the root directory|Checksum validation failed, no checksums available from|Could not validate integrity of download from file:'
 
 # What runs as the user against the main engine: every integration test but those that need root: the fault tests
-# that start private dockerds of their own or mount a small disk, and the tls-* tests (they read the TLS engine's
-# keys, root's alone).
+# that start private dockerds of their own or mount a small disk, and the tls-* and ssh-* tests (they read the TLS
+# engine's keys and the sshd's, root's alone).
 USER_TESTS="*,!tls-*,!ssh-*,!lib,!fault-engine-killed-*,!fault-disk-full-*"
 
 # The suite is bound by CPU, and most of it goes to the few hundred short Maven processes of the integration tests:
@@ -519,7 +520,7 @@ done
 echo
 echo "Runs (result, seconds):"
 for name in main tls tls-context podman podman-socket user rootless rootless-podman ssh docker28 docker28-containerd; do
-  awk -F '\t' -v name="$name" '$1 == name { printf "  %-16s %-6s %s\n", $1, $3, $2 }' "$SCRATCH/results"
+  awk -F '\t' -v name="$name" '$1 == name { printf "  %-20s %-6s %s\n", $1, $3, $2 }' "$SCRATCH/results"
 done
 echo "  whole suite: $SECONDS s"
 if grep -q $'\tFAILED' "$SCRATCH/results"; then
