@@ -4,10 +4,7 @@
 import groovy.json.JsonOutput
 import java.security.MessageDigest
 
-def sshHost = System.getenv('DCC_SSH_HOST')
-if (!sshHost) {
-    throw new IllegalStateException('ssh-context needs the sshd of scripts/with-engine.sh --ssh: run it through scripts/test.sh')
-}
+String sshHost = evaluate(new File(itLib, 'ssh.groovy')).address(basedir)
 def engine = evaluate(new File(itLib, 'engine.groovy')).forProject(itRun, basedir).cleanupAtExit()
 engine.createVolume(engine.name('pip'))
 engine.fill(engine.name('pip'), ['http-v2/a.body': 'cached wheel', 'wheels/x.whl': 'a wheel'])

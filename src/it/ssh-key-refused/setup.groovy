@@ -1,9 +1,5 @@
-// Runs against the sshd of scripts/with-engine.sh --ssh (scripts/test.sh's ssh run): DCC_SSH_HOST is its address,
-// and the ssh on PATH uses the test's own keys and known_hosts, never ~/.ssh.
-def sshHost = System.getenv('DCC_SSH_HOST')
-if (!sshHost) {
-    throw new IllegalStateException('ssh-key-refused needs the sshd of scripts/with-engine.sh --ssh: run it through scripts/test.sh')
-}
-def address = new URI(sshHost)
-new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=ssh://it-nobody@${address.host}:${address.port}\n"
+// A user the sshd has no key for.
+def Ssh = evaluate(new File(itLib, 'ssh.groovy'))
+def address = Ssh.address(basedir)
+Ssh.dockerHost(basedir, "ssh://it-nobody@${address.host}:${address.port}")
 return true

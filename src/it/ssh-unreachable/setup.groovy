@@ -1,13 +1,8 @@
-// Runs against the sshd of scripts/with-engine.sh --ssh (scripts/test.sh's ssh run): DCC_SSH_HOST is its address,
-// and the ssh on PATH uses the test's own keys and known_hosts, never ~/.ssh.
-def sshHost = System.getenv('DCC_SSH_HOST')
-if (!sshHost) {
-    throw new IllegalStateException('ssh-unreachable needs the sshd of scripts/with-engine.sh --ssh: run it through scripts/test.sh')
-}
-def address = new URI(sshHost)
-// a loopback port nothing listens on
+// A loopback port nothing listens on.
+def Ssh = evaluate(new File(itLib, 'ssh.groovy'))
+def address = Ssh.address(basedir)
 def closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
 int port = closed.localPort
 closed.close()
-new File(basedir, 'test.properties').text = "devcontainer-cache.dockerHost=ssh://root@${address.host}:${port}\n"
+Ssh.dockerHost(basedir, "ssh://root@${address.host}:${port}")
 return true

@@ -43,14 +43,16 @@ final class SshDialer implements AutoCloseable {
         processes.add(probed.process());
     }
 
-    /** Whether the Docker CLI would take this {@code ssh://} address: a host, no password, no query. */
+    /** Whether the Docker CLI would take this {@code ssh://} address: a host, no password, no query; a plain path. */
     static boolean isUsable(URI uri) {
         return uri.getHost() != null
                 && !uri.getHost().isEmpty()
                 && !uri.getHost().startsWith("-")
                 && (uri.getRawUserInfo() == null || !uri.getRawUserInfo().contains(":"))
                 && uri.getRawQuery() == null
-                && uri.getRawFragment() == null;
+                && uri.getRawFragment() == null
+                // the socket's path goes into the command line the remote shell runs: plain path characters only
+                && (uri.getPath() == null || uri.getPath().matches("[A-Za-z0-9/._@+=,-]*"));
     }
 
     /** An address as it may be shown: the password of an {@code ssh://user:password@host} is never printed. */

@@ -45,6 +45,13 @@ class SshDialerTest {
     }
 
     @Test
+    void aSocketPathTheRemoteShellWouldReadAsCommandsIsRefused() {
+        assertThat(SshDialer.isUsable(URI.create("ssh://box/run/user/1000/docker.sock"))).isTrue();
+        assertThat(SshDialer.isUsable(URI.create("ssh://box/x;rm%20-rf%20~"))).isFalse();
+        assertThat(SshDialer.isUsable(URI.create("ssh://box/x$(id)"))).isFalse();
+    }
+
+    @Test
     void passwordsAreNeverShown() {
         assertThat(SshDialer.withoutPassword("ssh://dev:hunter2@box:22")).isEqualTo("ssh://dev:***@box:22");
         assertThat(SshDialer.withoutPassword("ssh://dev@box")).isEqualTo("ssh://dev@box");
