@@ -61,17 +61,16 @@ LABELS=(
 )
 if [ -n "${DCC_SSH_HOST:-}" ]; then
   NAMES+=(ssh)
-  COMMANDS+=("env PATH=${DCC_SSH_PATH:+$DCC_SSH_PATH:}$PATH timed_mvn_ssh $WORK/rss-ssh -f $WORK/with/pom.xml devcontainer-cache:check -Ddevcontainer-cache.dockerHost=$DCC_SSH_HOST")
+  COMMANDS+=("timed_mvn_over_ssh $WORK/rss-ssh -f $WORK/with/pom.xml devcontainer-cache:check -Ddevcontainer-cache.dockerHost=$DCC_SSH_HOST")
   LABELS+=("the same, over ssh ($DCC_SSH_HOST, the same engine)")
 fi
 NAMES+=(validate)
 COMMANDS+=("timed_mvn $WORK/rss-validate -f $WORK/without/pom.xml validate")
 LABELS+=("mvn validate without the plugin")
-# env runs a command, not a function: the ssh row's timed_mvn is a script of its own
-timed_mvn_ssh="$WORK/timed_mvn_ssh"
-printf '#!/usr/bin/env bash\n. %q\ntimed_mvn "$@"\n' "$ROOT/bench/lib/goals.sh" >"$timed_mvn_ssh"
-chmod 755 "$timed_mvn_ssh"
-COMMANDS=("${COMMANDS[@]//timed_mvn_ssh/$timed_mvn_ssh}")
+# the ssh of with-engine.sh --ssh, with the benchmark's own keys and known_hosts
+timed_mvn_over_ssh() {
+  PATH="${DCC_SSH_PATH:+$DCC_SSH_PATH:}$PATH" timed_mvn "$@"
+}
 
 for MVN in "${MAVENS[@]}"; do
   export MVN

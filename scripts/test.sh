@@ -450,31 +450,15 @@ record main "$MAIN_STARTED" "${MAIN_FAILED[@]}"
 # builds. It is made by a build of create, check and report on a cache of its own, which is removed. A build under
 # another Maven (the Maven 3.9 and 4 runs) finds its classes elsewhere, and the JVM then quietly does without it.
 class_archive() {
-  local dir project volume="it-$RUN-class-archive-pip" version
-  dir="$(mktemp -d /tmp/dcc-cds.XXXXXX)" && chmod 755 "$dir" || return 1
+  local dir project volume="it-$RUN-class-archive-pip"
+  dir="$(mktemp -d /tmp/dcc-cds.XXXXXX)" || return 1
+  # removed at the end whatever happens; the builds use the archive only once it is whole
+  CDS_DIR="$dir"
+  chmod 755 "$dir" || return 1
   project="$dir/project"
-  version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)"
-  mkdir -p "$project" && cat >"$project/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>it.devcontainercache</groupId>
-  <artifactId>class-archive</artifactId>
-  <version>1.0</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>io.github.devcontainercache</groupId>
-        <artifactId>devcontainer-cache-maven-plugin</artifactId>
-        <version>$version</version>
-        <configuration>
-          <caches><cache><volume>$volume</volume><target>/home/vscode/.cache/pip</target></cache></caches>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
+  # shellcheck source=../bench/lib/goals.sh
+  PLUGIN_VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)" && . bench/lib/goals.sh \
+    && write_project "$project" "$volume:/home/vscode/.cache/pip" || return 1
   MAVEN_OPTS="$MAVEN_OPTS -XX:ArchiveClassesAtExit=$dir/maven.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
     mvn -B -q -o -llr -Dstyle.color=never -Dmaven.repo.local="$PWD/target/local-repo" -f "$project/pom.xml" \
     devcontainer-cache:create devcontainer-cache:check devcontainer-cache:report >"$dir/build.log" 2>&1
@@ -486,7 +470,6 @@ POM
     return 1
   fi
   chmod 644 "$dir/maven.jsa"
-  CDS_DIR="$dir"
   export MAVEN_OPTS="$MAVEN_OPTS -XX:SharedArchiveFile=$dir/maven.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 }
 CDS_DIR=""

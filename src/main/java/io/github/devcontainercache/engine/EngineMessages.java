@@ -54,7 +54,7 @@ public final class EngineMessages {
 
     public static String badEngineAddress(String address) {
         if (address.trim().startsWith("ssh://")) {
-            if (address.matches("ssh://[^/@:]*:[^@/]*@.*")) {
+            if (!SshDialer.withoutPassword(address.trim()).equals(address.trim())) {
                 return "an ssh:// address takes no password (the Docker CLI refuses one too); write ssh://user@host"
                         + " and let ssh use your key or agent";
             }
@@ -82,7 +82,8 @@ public final class EngineMessages {
     }
 
     public static String sshEngineRefusedPing(URI address, String status) {
-        return "the engine behind " + sshDestination(address) + " answered '" + status + "' to /_ping, not 200 OK";
+        return "the engine behind " + sshDestination(address) + " answered '" + status + "' to /_ping, not 200 OK;"
+                + " check that docker version, run there, reaches a Docker engine";
     }
 
     /**
@@ -137,7 +138,8 @@ public final class EngineMessages {
         }
         String last = lastLine(stderr);
         return "ssh to " + destination + " ended" + (exit >= 0 ? " with status " + exit : "")
-                + (last == null ? " before the engine answered" : ": " + last);
+                + (last == null ? " before the engine answered" : ": " + last) + "; run ssh" + port + " " + login
+                + " docker system dial-stdio by hand to see why";
     }
 
     private static String sshDestination(URI address) {

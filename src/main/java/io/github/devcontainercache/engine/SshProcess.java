@@ -103,7 +103,7 @@ final class SshProcess {
                 // the connection or the process ended: the other direction ends with it
             } finally {
                 // the remote engine closes its side once its input ends; ssh then exits
-                closeQuietly(process.getOutputStream());
+                SshDialer.closeQuietly(process.getOutputStream());
             }
         }, "devcontainer-cache-ssh-up");
         Thread down = new Thread(() -> {
@@ -119,7 +119,7 @@ final class SshProcess {
             } catch (IOException e) {
                 // as above
             } finally {
-                closeQuietly(connection);
+                SshDialer.closeQuietly(connection);
                 process.destroy();
             }
         }, "devcontainer-cache-ssh-down");
@@ -172,12 +172,4 @@ final class SshProcess {
 
     /** What ssh says on its error output, kept per process for the message of a failure. */
     private static final int STDERR_BYTES = 8 * 1024;
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing on the way out
-        }
-    }
 }

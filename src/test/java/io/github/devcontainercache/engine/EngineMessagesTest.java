@@ -235,7 +235,8 @@ class EngineMessagesTest {
         @Test
         void anythingElseGivesSshsLastLine() {
             assertThat(EngineMessages.sshFailed(box, 3, "banner\nsomething odd\n\n"))
-                    .isEqualTo("ssh to box:2222 ended with status 3: something odd");
+                    .isEqualTo("ssh to box:2222 ended with status 3: something odd; run ssh -p 2222 dev@box docker"
+                            + " system dial-stdio by hand to see why");
         }
 
         @Test

@@ -24,6 +24,15 @@ class PemTlsFilesTest {
         return Path.of(PemTlsFilesTest.class.getResource("tls/" + name).toURI());
     }
 
+    /** A Docker client directory: the test CA, the client certificate, and the key file given as key.pem. */
+    private Path certDirectory(String name, String key) throws Exception {
+        Path directory = Files.createDirectories(temp.resolve(name));
+        Files.copy(file("ca.pem"), directory.resolve("ca.pem"));
+        Files.copy(file("cert.pem"), directory.resolve("cert.pem"));
+        Files.copy(file(key), directory.resolve("key.pem"));
+        return directory;
+    }
+
     @Test
     void theKeyReadsTheSameInEachFormOpenSslWrites() throws Exception {
         PrivateKey pkcs8 = PemTlsFiles.privateKey(file("key-pkcs8.pem"));
@@ -74,20 +83,14 @@ class PemTlsFilesTest {
 
     @Test
     void aDockerCertDirectoryGivesAClientContext() throws Exception {
-        Path directory = Files.createDirectories(temp.resolve("certs"));
-        Files.copy(file("ca.pem"), directory.resolve("ca.pem"));
-        Files.copy(file("cert.pem"), directory.resolve("cert.pem"));
-        Files.copy(file("key-pkcs1.pem"), directory.resolve("key.pem"));
+        Path directory = certDirectory("certs", "key-pkcs1.pem");
 
         assertThat(new PemTlsFiles(directory).context().getProtocol()).isEqualTo("TLS");
     }
 
     @Test
     void aKeyThatIsNotTheCertificatesIsRefusedBeforeAnyConnection() throws Exception {
-        Path directory = Files.createDirectories(temp.resolve("mismatch"));
-        Files.copy(file("ca.pem"), directory.resolve("ca.pem"));
-        Files.copy(file("cert.pem"), directory.resolve("cert.pem"));
-        Files.copy(file("key-sec1.pem"), directory.resolve("key.pem"));
+        Path directory = certDirectory("mismatch", "key-sec1.pem");
 
         assertThatThrownBy(() -> new PemTlsFiles(directory).context())
                 .isInstanceOf(GeneralSecurityException.class)
