@@ -1,5 +1,6 @@
 package io.github.devcontainercache.archive;
 
+import io.github.devcontainercache.engine.TarPipe;
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.Hashing;

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Engine API's JSON as plain maps, lists, strings, numbers and booleans, read and written with Jackson's
- * streaming layer. The engine's answers are small and only a few fields are read: jackson-core does that in a
+ * The Engine API's JSON (and the Hugging Face hub's) as plain maps, lists, strings, numbers and booleans, read and
+ * written with Jackson's streaming layer. The engine's answers are small and only a few fields are read: jackson-core does that in a
  * tenth of the start-up time that jackson-databind's tree model costs a goal.
  */
-final class Json {
+public final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -29,7 +29,7 @@ final class Json {
         return read(FACTORY.createParser(in));
     }
 
-    static Object read(String text) throws IOException {
+    public static Object read(String text) throws IOException {
         return read(FACTORY.createParser(text));
     }
 
@@ -122,13 +122,13 @@ final class Json {
 
     /** The array member {@code name} of {@code value}, or an empty list. */
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object value, String name) {
+    public static List<Object> array(Object value, String name) {
         Object member = value instanceof Map<?, ?> map ? map.get(name) : null;
         return member instanceof List<?> ? (List<Object>) member : List.of();
     }
 
     /** The member {@code name} of {@code value} as text, or {@code fallback} when absent or null. */
-    static String text(Object value, String name, String fallback) {
+    public static String text(Object value, String name, String fallback) {
         Object member = value instanceof Map<?, ?> map ? map.get(name) : null;
         return member == null || member instanceof Map || member instanceof List ? fallback : member.toString();
     }

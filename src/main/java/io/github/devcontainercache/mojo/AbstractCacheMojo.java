@@ -7,6 +7,8 @@ import io.github.devcontainercache.caches.CacheMessages;
 import io.github.devcontainercache.caches.CacheSelection;
 import io.github.devcontainercache.caches.CacheSpec;
 import io.github.devcontainercache.caches.InvalidCachesException;
+import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.RootOwnership;
 import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
 import io.github.devcontainercache.caches.discovery.DiscoveryMessages;
 import io.github.devcontainercache.engine.DockerEngine;
@@ -19,6 +21,8 @@ import io.github.devcontainercache.engine.MountPoints;
 import io.github.devcontainercache.engine.VolumeInfo;
 import io.github.devcontainercache.volumes.CacheCreator;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,8 +181,37 @@ abstract class AbstractCacheMojo extends AbstractMojo {
         return readMountPoints ? MountPoints.localDirectory(engine.endpoint(), volume) : Optional.empty();
     }
 
+    /**
+     * The owner of the volume's root, which the files a goal writes into it get unless the cache declares one:
+     * read on its mount point, through a rootless Podman's id mappings, or from the helper's archive of it. Podman's
+     * archive API cannot tell it; {@code unknownOnPodman} then says so, and root it is.
+     */
+    Owner rootOwner(DockerEngine engine, VolumeInfo info, HelperContainer helper, Runnable unknownOnPodman)
+            throws IOException {
+        Optional<Path> local = mountPoint(engine, info);
+        if (local.isPresent()) {
+            long[] ids = MountPoints.owner(local.get());
+            return new Owner(ids[0], ids[1]);
+        }
+        if (engine.isPodman()) {
+            Optional<long[]> mapped = readMountPoints ? MountPoints.rootlessPodmanRootOwner(engine, info) : Optional.empty();
+            if (mapped.isEmpty()) {
+                unknownOnPodman.run();
+            }
+            return mapped.map(ids -> new Owner(ids[0], ids[1])).orElse(new Owner(0, 0));
+        }
+        try (InputStream root = helper.read(info.name())) {
+            return RootOwnership.readFirstEntryOwner(root).orElse(new Owner(0, 0));
+        }
+    }
+
     String pluginVersion() {
         return pluginVersion;
+    }
+
+    /** The pom's {@code <caches>}, as Maven filled them in. */
+    List<CacheConfig> configuredCaches() {
+        return caches == null ? List.of() : caches;
     }
 
     /** Does the goal's work on the selected caches, through the connected engine. */

@@ -34,6 +34,9 @@ public class CacheConfig {
     /** A {@code sha256sum}-style file listing checksums of the cache's content. */
     private String checksums;
 
+    /** The models and files {@code preload} puts in the cache. */
+    private PreloadConfig preload;
+
     CacheSpec toSpec() {
         return new CacheSpec(volume, kind, target, budget, owner, driver, driverOpts, checksums, Origin.pom());
     }
@@ -68,5 +71,17 @@ public class CacheConfig {
 
     public void setChecksums(String checksums) {
         this.checksums = checksums;
+    }
+
+    public void setPreload(PreloadConfig preload) {
+        this.preload = preload;
+    }
+
+    String volume() {
+        return volume;
+    }
+
+    PreloadConfig preload() {
+        return preload;
     }
 }

@@ -236,25 +236,9 @@ public class ImportMojo extends AbstractCacheMojo {
         }
         VolumeInfo info = engine.inspectVolume(target)
                 .orElseThrow(() -> new MojoFailureException(VolumeMessages.cacheMissing(target)));
-        Optional<Path> local = mountPoint(engine, info);
         try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), false, log)) {
             // the files get the owner of the volume's root, so that the dev container's user can use them
-            Owner owner;
-            if (local.isPresent()) {
-                long[] ids = MountPoints.owner(local.get());
-                owner = new Owner(ids[0], ids[1]);
-            } else if (engine.isPodman()) {
-                Optional<long[]> mapped =
-                        readMountPoints() ? MountPoints.rootlessPodmanRootOwner(engine, info) : Optional.empty();
-                if (mapped.isEmpty()) {
-                    log.warn(ArchiveMessages.podmanSeedOwnerUnknown(target));
-                }
-                owner = mapped.map(ids -> new Owner(ids[0], ids[1])).orElse(new Owner(0, 0));
-            } else {
-                try (InputStream root = helper.read(target)) {
-                    owner = RootOwnership.readFirstEntryOwner(root).orElse(new Owner(0, 0));
-                }
-            }
+            Owner owner = rootOwner(engine, info, helper, () -> log.warn(ArchiveMessages.podmanSeedOwnerUnknown(target)));
             long bytes = seeder.write(path, helper.entryRoot(target), owner, tar -> helper.writeInto(target, tar));
             log.info(ArchiveMessages.seeded(path, target, Seeder.files(path).size(), bytes));
         }

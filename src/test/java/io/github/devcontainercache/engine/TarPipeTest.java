@@ -1,4 +1,4 @@
-package io.github.devcontainercache.archive;
+package io.github.devcontainercache.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

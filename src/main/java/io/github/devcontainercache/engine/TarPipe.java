@@ -1,4 +1,4 @@
-package io.github.devcontainercache.archive;
+package io.github.devcontainercache.engine;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  * only once the buffer is full or empty, or a second has passed, so writer and reader take turns.) A writer that
  * fails breaks the reader's stream, so that the engine never takes a truncated tar for a whole one.
  */
-final class TarPipe {
+public final class TarPipe {
 
     /** Writes the tar onto the stream it is given. */
-    interface Producer {
+    public interface Producer {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -41,7 +41,7 @@ final class TarPipe {
         this.ring = new byte[ringBytes];
     }
 
-    static void stream(String what, Producer producer, Consumer<InputStream> reader) throws IOException {
+    public static void stream(String what, Producer producer, Consumer<InputStream> reader) throws IOException {
         TarPipe pipe = new TarPipe(RING_BYTES);
         Thread writer = new Thread(() -> {
             try {

@@ -1,0 +1,151 @@
+package io.github.devcontainercache.preload;
+
+import io.github.devcontainercache.BuildLog;
+import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.ReadPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cache written straight on its volume's mount point, by root on the engine's host: each download goes to a
+ * temporary name beside its file, and is renamed into place once verified. Nothing is written through a link a
+ * container may have planted: every folder from the cache's root down is checked to be a real one.
+ */
+final class MountPointFiles extends CacheFiles {
+
+    private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    private final Path root;
+    private final Owner owner;
+
+    MountPointFiles(Path root, Owner owner) throws IOException {
+        this.root = root.toRealPath();
+        this.owner = owner;
+    }
+
+    @Override
+    ReadPath via() {
+        return ReadPath.MOUNT_POINT;
+    }
+
+    @Override
+    boolean holds(String path, Expected expected, BuildLog log) throws IOException {
+        Optional<Path> file = existing(path);
+        if (file.isEmpty() || !Files.isRegularFile(file.get(), NO_FOLLOW)) {
+            return false;
+        }
+        long size = Files.size(file.get());
+        if (expected.size() >= 0 && size != expected.size()) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file.get(), NO_FOLLOW)) {
+            return verify(in, size, expected, path, log);
+        }
+    }
+
+    @Override
+    boolean exists(String path) throws IOException {
+        return existing(path).isPresent();
+    }
+
+    @Override
+    Optional<String> text(String path) throws IOException {
+        Optional<Path> file = existing(path);
+        if (file.isEmpty() || !Files.isRegularFile(file.get(), NO_FOLLOW) || Files.size(file.get()) > 4096) {
+            return Optional.empty();
+        }
+        return Optional.of(Files.readString(file.get()));
+    }
+
+    @Override
+    Path partial(String partialPath) throws IOException {
+        return folders(CachePaths.parent(partialPath)).resolve(Path.of(partialPath).getFileName());
+    }
+
+    @Override
+    void place(List<Placement> placements) throws IOException {
+        for (Placement placement : placements) {
+            Path target = folders(CachePaths.parent(placement.path())).resolve(Path.of(placement.path()).getFileName());
+            if (placement.verified() != null) {
+                finish(placement.verified(), target);
+            } else if (placement.linkTarget() != null) {
+                if (Files.isSymbolicLink(target) && Files.readSymbolicLink(target).toString().equals(placement.linkTarget())) {
+                    continue;
+                }
+                Path temporary = target.resolveSibling(target.getFileName() + ".link.part");
+                Files.deleteIfExists(temporary);
+                Files.createSymbolicLink(temporary, Path.of(placement.linkTarget()));
+                own(temporary);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Path temporary = target.resolveSibling(target.getFileName() + ".part");
+                Files.deleteIfExists(temporary);
+                Files.write(temporary, placement.text().getBytes(StandardCharsets.UTF_8),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                finish(temporary, target);
+            }
+        }
+    }
+
+    @Override
+    void discard(Path partial) throws IOException {
+        Files.deleteIfExists(partial);
+    }
+
+    private void finish(Path verified, Path target) throws IOException {
+        own(verified);
+        Files.setPosixFilePermissions(verified, PosixFilePermissions.fromString("rw-r--r--"));
+        // a rename does not follow a link at the target: it replaces the link itself
+        Files.move(verified, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The folder at {@code relative}, made (with the cache's owner) where it is missing; refused through a link. */
+    private Path folders(String relative) throws IOException {
+        Path current = root;
+        if (relative.isEmpty()) {
+            return current;
+        }
+        for (String segment : relative.split("/")) {
+            current = current.resolve(segment);
+            if (Files.isSymbolicLink(current)) {
+                throw new IOException(PreloadMessages.throughLink(root.relativize(current).toString()));
+            }
+            if (!Files.exists(current, NO_FOLLOW)) {
+                Files.createDirectory(current);
+                own(current);
+                Files.setPosixFilePermissions(current, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } else if (!Files.isDirectory(current, NO_FOLLOW)) {
+                throw new IOException(PreloadMessages.notAFolder(root.relativize(current).toString()));
+            }
+        }
+        return current;
+    }
+
+    /** The path, when it and every folder above it exist and none is a link (the path itself may be one). */
+    private Optional<Path> existing(String relative) {
+        Path current = root;
+        String[] segments = relative.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            current = current.resolve(segments[i]);
+            boolean last = i == segments.length - 1;
+            if (!Files.exists(current, NO_FOLLOW) || (!last && !Files.isDirectory(current, NO_FOLLOW))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
+    }
+
+    private void own(Path path) throws IOException {
+        Files.setAttribute(path, "unix:uid", (int) owner.uid(), NO_FOLLOW);
+        Files.setAttribute(path, "unix:gid", (int) owner.gid(), NO_FOLLOW);
+    }
+}

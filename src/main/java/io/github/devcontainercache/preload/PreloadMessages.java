@@ -1,0 +1,247 @@
+package io.github.devcontainercache.preload;
+
+import static io.github.devcontainercache.Wording.NL;
+import static io.github.devcontainercache.Wording.bullets;
+import static io.github.devcontainercache.Wording.count;
+import static io.github.devcontainercache.engine.EngineMessages.PODMAN_LOCAL;
+import static io.github.devcontainercache.engine.EngineMessages.PODMAN_OWNERS;
+
+import io.github.devcontainercache.caches.ByteSize;
+import io.github.devcontainercache.content.ReadPath;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.List;
+
+/** What a user reads when models and files are preloaded into caches: what failed, why, and what to do. */
+public final class PreloadMessages {
+
+    private PreloadMessages() {}
+
+    // ---- what to preload ----------------------------------------------------------------------------
+
+    static String unknownWhisperModel(String item, Collection<String> names) {
+        return "'" + item + "' is not a Whisper model: whisper.load_model knows " + String.join(", ", names)
+                + ". Use one of them, such as whisper:base.";
+    }
+
+    static String badRepository(String item) {
+        return "'" + item + "' does not name a Hugging Face repository: write hf:ORG/NAME, optionally @REVISION and"
+                + " :PATTERN;PATTERN, such as hf:Systran/faster-whisper-base@main:model.bin;config.json.";
+    }
+
+    static String badRevision(String item, String revision) {
+        return "'" + item + "' has the revision '" + revision + "', which is not a branch, tag or commit name:"
+                + " use letters, digits, '.', '_', '-' and '/' only, such as @main or @v1.0.";
+    }
+
+    static String unknownItem(String item) {
+        return "'" + item + "' is not something preload knows: write whisper:NAME (such as whisper:base) or"
+                + " hf:ORG/NAME (such as hf:Systran/faster-whisper-base), or declare a <file> with <url>, <sha256>"
+                + " and <path>.";
+    }
+
+    static String badFileUrl(String url) {
+        return "The <file> URL '" + url + "' is not an http:// or https:// URL with a host: give the full address"
+                + " of the file.";
+    }
+
+    static String badFileSha256(String url, String sha256) {
+        return "The <file> " + url + " has " + (sha256 == null || sha256.isBlank() ? "no <sha256>" : "the <sha256> '"
+                + sha256 + "', which is not 64 hexadecimal digits") + ": preload keeps only a file it can verify."
+                + " Give the SHA-256 its publisher lists, or run sha256sum on a copy you trust.";
+    }
+
+    static String badFilePath(String url, String path) {
+        return "The <file> " + url + " has the <path> '" + path + "', which is not a plain path inside the cache:"
+                + " use a relative path of letters, digits and '._+@=-', without '..', such as models/x.bin.";
+    }
+
+    static String invalidItems(List<String> problems) {
+        return "What to preload cannot be read:" + NL + bullets(problems);
+    }
+
+    public static String nothingToPreload() {
+        return "Nothing to preload: no <cache> has a <preload>, and -Ddevcontainer-cache.preload is not set. Declare"
+                + " <preload><model>whisper:base</model></preload> in a <cache>, or run with"
+                + " -Ddevcontainer-cache.preload=whisper:base -Ddevcontainer-cache.volume=VOLUME.";
+    }
+
+    public static String noCacheFor(String item, String kinds) {
+        return "-Ddevcontainer-cache.preload names " + item + ", and no declared cache is of the kind " + kinds
+                + " to put it in: name the volume with -Ddevcontainer-cache.volume=VOLUME.";
+    }
+
+    public static String severalCachesFor(String item, List<String> volumes) {
+        return "-Ddevcontainer-cache.preload names " + item + ", which could go into " + String.join(" or ", volumes)
+                + ": name one with -Ddevcontainer-cache.volume=VOLUME.";
+    }
+
+    public static String summary(String volume, Preloader.Result result) {
+        return result.downloaded() == 0
+                ? volume + ": nothing to download, " + count(result.present(), "file") + " there already, verified."
+                : volume + ": " + count(result.downloaded(), "file") + " downloaded (" + ByteSize.format(
+                        result.bytesDownloaded()) + "), " + result.present() + " there already.";
+    }
+
+    public static String ownerUnknownOnPodman(String volume) {
+        return "The files preloaded into " + volume + " are owned by root: " + PODMAN_OWNERS + ", so the owner of the"
+                + " volume is unknown here. Declare the cache's <owner>, or " + PODMAN_LOCAL + ".";
+    }
+
+    // ---- requests -----------------------------------------------------------------------------------
+
+    static String httpStatus(int status, URI uri) {
+        return "HTTP " + status + " from " + uri;
+    }
+
+    static String tooManyRedirects(URI uri) {
+        return uri + " redirects more than 10 times";
+    }
+
+    static String answerTooLarge(URI uri, int limit) {
+        return "the answer of " + uri + " is larger than " + ByteSize.format(limit);
+    }
+
+    static String badRange(URI uri, String contentRange, long have) {
+        return uri + " answered a request for the bytes from " + have + " on with Content-Range '" + contentRange
+                + "'";
+    }
+
+    static String endedEarly(long done, long total) {
+        return "the connection ended after " + done + " of " + total + " bytes";
+    }
+
+    static String retrying(String what, String why, int attempt, int retries) {
+        return "Downloading " + what + " failed (" + why + "); trying again (" + attempt + " of " + retries + ").";
+    }
+
+    static String resuming(String what, IOException e, long kept, int attempt, int retries) {
+        return "Downloading " + what + " broke off (" + reason(e) + ") with " + ByteSize.format(kept)
+                + " received; resuming (" + attempt + " of " + retries + ").";
+    }
+
+    static String resumingAt(String what, long start, long total) {
+        return "Resuming " + what + " at " + ByteSize.format(start) + (total >= 0 ? " of " + ByteSize.format(total) : "")
+                + ".";
+    }
+
+    static String wrongSize(String what, URI uri, long size, long expected) {
+        return what + " from " + uri + " is " + size + " bytes, where it must be " + expected + ": it is not that"
+                + " file. Nothing was kept. Check the base URL: a mirror may serve another version.";
+    }
+
+    static String notVerified(String what, URI uri, Expected expected) {
+        return what + " from " + uri + " does not have the " + expected.label() + " " + expected.hex()
+                + ": it is not that file, or it was damaged on the way. Nothing was kept. Run again to download it"
+                + " again; if it fails the same way, the server (or a mirror in between) serves another file.";
+    }
+
+    // ---- the hub ------------------------------------------------------------------------------------
+
+    static String hubAnswerUnreadable(URI uri, String why) {
+        return "the hub's answer at " + uri + " cannot be read (" + why + "): is the Hugging Face endpoint a hub?";
+    }
+
+    static String hubFileNameUnsafe(String repository, String name) {
+        return repository + " lists the file '" + name + "', which cannot be written safely into a cache";
+    }
+
+    static String hubNoFiles(String repository) {
+        return repository + " has no file that its patterns match: check the patterns against the repository's"
+                + " files";
+    }
+
+    static String hubCommitMoved(String repository, String file, String commit, String repoCommit) {
+        return repository + "'s " + file + " is served from the commit " + repoCommit + ", not " + commit;
+    }
+
+    static String hubFileMetadataMissing(String repository, String file, URI url) {
+        return "the hub sent no ETag or size for " + repository + "'s " + file + " (" + url + ")";
+    }
+
+    // ---- the cache ----------------------------------------------------------------------------------
+
+    static String throughLink(String path) {
+        return "'" + path + "' in the cache is a link: preload never writes through one. Remove it, or wipe the cache";
+    }
+
+    static String notAFolder(String path) {
+        return "'" + path + "' in the cache is a file where preload needs a folder. Remove it, or wipe the cache";
+    }
+
+    // ---- what happened ------------------------------------------------------------------------------
+
+    static String present(String what, String volume, String path) {
+        return what + " is in " + volume + " already (" + path + ", verified): nothing to download.";
+    }
+
+    static String presentOffline(String repository, String volume, String commit) {
+        return repository + " is in " + volume + " already (commit " + commit + "; offline, not compared with the"
+                + " hub).";
+    }
+
+    static String downloaded(String what, String volume, String path, ReadPath via) {
+        return "Preloaded " + what + " into " + volume + " as " + path + ", verified, " + via.written() + ".";
+    }
+
+    static String repositoryDone(String repository, String volume, String commit, int files, int downloaded,
+            ReadPath via) {
+        return "Preloaded " + repository + " into " + volume + " at commit " + commit + ": " + count(files, "file")
+                + ", " + downloaded + " downloaded, the others there already, " + via.written() + ".";
+    }
+
+    static String itemFailed(String item, IOException e) {
+        return item + ": " + reason(e) + fix(e);
+    }
+
+    static String offlineMissing(String volume, List<String> missing) {
+        return "Maven is offline (-o), and " + volume + " lacks what it must hold:" + NL + bullets(missing) + NL
+                + "Run the build once without -o to download them.";
+    }
+
+    static String preloadFailed(String volume, List<String> failures) {
+        return "Preloading into " + volume + " failed:" + NL + bullets(failures) + NL
+                + "What was verified is in place; nothing unverified was kept.";
+    }
+
+    /** Why a request failed, in a user's words. */
+    private static String reason(IOException e) {
+        if (e instanceof SocketTimeoutException) {
+            return "no answer in time: " + e.getMessage();
+        }
+        if (e instanceof UnknownHostException) {
+            return "the host " + e.getMessage() + " is unknown";
+        }
+        if (e instanceof ConnectException) {
+            return "the connection was refused: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static String fix(IOException e) {
+        if (e instanceof Download.NotVerified) {
+            return "";
+        }
+        if (e instanceof Fetcher.HttpStatusException status) {
+            if (status.status == 404) {
+                return ". Check the name, the revision and the base URL (whisperBaseUrl, huggingFaceEndpoint).";
+            }
+            if (status.status == 401 || status.status == 403) {
+                return ". The server wants credentials: set HF_TOKEN, or a <server> with the id huggingFaceServerId"
+                        + " names in settings.xml, with the token as its password.";
+            }
+            return ". Try again later, or check the server.";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return ". Check the network and the proxy in settings.xml, or raise devcontainer-cache.downloadTimeout.";
+        }
+        if (e instanceof UnknownHostException || e instanceof ConnectException) {
+            return ". Check the URL, and the proxy in settings.xml if this network needs one.";
+        }
+        return ".";
+    }
+}
