@@ -411,16 +411,16 @@ PY""")
      * Runs Maven again in the test's project, after its invocations, as the next build of a user would: offline,
      * from the invoker's local repository. Its output goes to logName in basedir; returns its exit code.
      */
-    int mavenAgain(File basedir, File localRepositoryPath, String logName, List<String> arguments) {
-        mavenStart(basedir, localRepositoryPath, logName, arguments).waitFor()
+    int mavenAgain(File basedir, File localRepositoryPath, String logName, List<String> arguments, boolean offline = true) {
+        mavenStart(basedir, localRepositoryPath, logName, arguments, offline).waitFor()
     }
 
     /** Starts Maven as {@link #mavenAgain} does, without waiting for it: a second build running beside another. */
-    Process mavenStart(File basedir, File localRepositoryPath, String logName, List<String> arguments) {
+    Process mavenStart(File basedir, File localRepositoryPath, String logName, List<String> arguments, boolean offline = true) {
         // the Maven the invoker runs the tests' builds under, where scripts/test.sh names another than its own
         def mvn = new File(System.getenv('DCC_IT_MAVEN_HOME') ?: System.getProperty('maven.home'), 'bin/mvn').path
         // -llr: the local repository's artifacts came from the invoker's repository, which this build does not name
-        def command = [mvn, '-B', '-o', '-llr', '-Dstyle.color=never', "-Dmaven.repo.local=${localRepositoryPath}".toString(),
+        def command = [mvn, '-B'] + (offline ? ['-o'] : []) + ['-llr', '-Dstyle.color=never', "-Dmaven.repo.local=${localRepositoryPath}".toString(),
                        "-DitRun=${run}".toString()] + arguments
         def builder = new ProcessBuilder(command*.toString()).directory(basedir).redirectErrorStream(true)
                 .redirectOutput(new File(basedir, logName))

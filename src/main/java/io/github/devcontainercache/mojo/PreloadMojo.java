@@ -45,7 +45,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * and any file with its SHA-256. Each is verified before it is in place, resumed when a download breaks, skipped when
  * it is there and verified, fetched through Maven's proxies, and refused offline. Bind it after {@code create}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "preload", threadSafe = true, requiresProject = false)
 public class PreloadMojo extends AbstractCacheMojo {
@@ -55,7 +55,7 @@ public class PreloadMojo extends AbstractCacheMojo {
      * {@code hf:Systran/faster-whisper-base@main:model.bin;config.json}. They go into {@code volume}, or into the one
      * declared cache of their kind (whisper, or huggingface for {@code hf:}).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.preload")
     private String preload;
@@ -63,7 +63,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * The volume that the command line's items go into.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.volume")
     private String volume;
@@ -72,7 +72,7 @@ public class PreloadMojo extends AbstractCacheMojo {
      * Where Whisper's models are fetched from: {@code <whisperBaseUrl>/<sha256>/<name>.pt}, as whisper does. Set it
      * to a mirror or a repository manager's proxy of it.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.whisperBaseUrl", defaultValue = Preloader.WHISPER_BASE_URL)
     private String whisperBaseUrl;
@@ -80,7 +80,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * The Hugging Face hub to fetch repositories from; {@code HF_ENDPOINT} when set, as the hub's own client does.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.huggingFaceEndpoint")
     private String huggingFaceEndpoint;
@@ -89,7 +89,7 @@ public class PreloadMojo extends AbstractCacheMojo {
      * The settings.xml {@code <server>} whose password is the Hugging Face token (for gated or private
      * repositories). Without it, {@code HF_TOKEN}. The token goes to the hub's host only, and is never printed.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.huggingFaceServerId", defaultValue = "huggingface")
     private String huggingFaceServerId;
@@ -97,7 +97,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * Seconds to wait for a download's server to accept the connection.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.downloadConnectTimeout", defaultValue = "20")
     private int downloadConnectTimeout;
@@ -105,7 +105,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * Seconds a download may wait for the server's next bytes; then it is resumed, or fails.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.downloadTimeout", defaultValue = "60")
     private int downloadTimeout;
@@ -113,7 +113,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * How many times a download that breaks off or stalls is resumed ({@code Range}) before the goal gives up.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.downloadRetries", defaultValue = "3")
     private int downloadRetries;
@@ -122,7 +122,7 @@ public class PreloadMojo extends AbstractCacheMojo {
      * Where downloads are staged and verified before they are sent into a volume through the archive API (a build
      * that is not root on the engine's host). A download that broke off resumes from here.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.downloadDirectory",
             defaultValue = "${project.build.directory}/devcontainer-cache/downloads")
@@ -131,7 +131,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.preload.skip", defaultValue = "false")
     private boolean preloadSkip;

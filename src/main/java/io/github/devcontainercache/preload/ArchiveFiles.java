@@ -133,8 +133,8 @@ final class ArchiveFiles extends CacheFiles {
     }
 
     @Override
-    void discard(Path partial) throws IOException {
-        Files.deleteIfExists(partial);
+    long abandon(Path partial) throws IOException {
+        return abandon(partial, staging.getParent(), folder -> true); // the staging folders are the build's own
     }
 
     private TarArchiveEntry entry(String name, int typeMode, int permissions) {

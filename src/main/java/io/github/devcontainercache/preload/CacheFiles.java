@@ -5,6 +5,8 @@ import io.github.devcontainercache.content.Progress;
 import io.github.devcontainercache.content.ReadPath;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
@@ -49,8 +51,30 @@ public abstract sealed class CacheFiles permits MountPointFiles, ArchiveFiles {
     /** Puts verified downloads, links and texts in place, with the cache's owner. */
     abstract void place(List<Placement> placements) throws IOException;
 
-    /** Deletes what an abandoned download left. */
-    abstract void discard(Path partial) throws IOException;
+    /**
+     * After a download failed: a partial file that holds bytes is kept for the next run to resume (its size is
+     * returned); an empty one goes, with the folders made for it.
+     */
+    abstract long abandon(Path partial) throws IOException;
+
+    /** Deletes an empty partial file and the folders above it, up to {@code root}, that are left empty. */
+    static long abandon(Path partial, Path root, java.util.function.Predicate<Path> mayRemove) throws IOException {
+        if (Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) && Files.size(partial) > 0) {
+            return Files.size(partial);
+        }
+        Files.deleteIfExists(partial);
+        for (Path folder = partial.getParent(); folder != null && folder.startsWith(root) && !folder.equals(root)
+                && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && mayRemove.test(folder);
+                folder = folder.getParent()) {
+            try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            }
+            Files.delete(folder);
+        }
+        return 0;
+    }
 
     /** Hashes a file's content, with progress, and says whether it is what {@code expected} says. */
     static boolean verify(InputStream content, long size, Expected expected, String path, BuildLog log)

@@ -2,7 +2,7 @@ package io.github.devcontainercache.preload;
 
 import java.util.regex.Pattern;
 
-/** Paths inside a cache, as the plugin writes them: relative, with no way out of the cache and nothing hidden. */
+/** Paths inside a cache, as the plugin writes them: relative, of plain characters, with no way out of the cache. */
 final class CachePaths {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._+@=-][A-Za-z0-9._+@=, -]*");

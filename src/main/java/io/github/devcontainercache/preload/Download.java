@@ -56,6 +56,9 @@ final class Download {
                 Files.delete(partial); // longer than the file can be: not a start of it
                 have = 0;
             }
+            if (have > 0 && have == expected.size() && verifies(partial, expected)) {
+                return have; // an earlier run had it all, and was stopped before it put the file in place
+            }
             try {
                 return attempt(uri, token, partial, have, expected, what);
             } catch (NotVerified | Fetcher.HttpStatusException e) {
@@ -103,7 +106,7 @@ final class Download {
             }
             if (expected.size() >= 0 && total >= 0 && total != expected.size()) {
                 Files.deleteIfExists(partial);
-                throw new NotVerified(PreloadMessages.wrongSize(what, answer.uri, total, expected.size()));
+                throw new NotVerified(PreloadMessages.wrongSize(answer.uri, total, expected.size()));
             }
             if (start > 0) {
                 log.info(PreloadMessages.resumingAt(what, start, total));
@@ -137,10 +140,16 @@ final class Download {
             }
             if ((total >= 0 && done != total) || !expected.matches(digest)) {
                 Files.deleteIfExists(partial);
-                throw new NotVerified(PreloadMessages.notVerified(what, answer.uri, expected));
+                throw new NotVerified(PreloadMessages.notVerified(answer.uri, expected));
             }
             return done;
         }
+    }
+
+    private static boolean verifies(Path partial, Expected expected) throws IOException {
+        MessageDigest digest = expected.newDigest(expected.size());
+        hashPrefix(partial, expected.size(), digest);
+        return expected.matches(digest);
     }
 
     /** Hashes the first {@code length} bytes the partial file already holds. */

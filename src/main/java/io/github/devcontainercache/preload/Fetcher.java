@@ -38,11 +38,23 @@ public final class Fetcher {
     /** What the preload's requests are allowed. */
     public record Settings(Duration connectTimeout, Duration readTimeout, int retries, Proxies proxies, String userAgent) {}
 
-    /** A token, sent as {@code Authorization: Bearer} to one host only. */
-    public record Token(String host, String value) {
+    /**
+     * A token, sent as {@code Authorization: Bearer} to one origin only: the scheme, host and port it was given for
+     * (a redirect to plain HTTP, or to another port, would hand it to someone else).
+     */
+    public record Token(URI origin, String value) {
+        boolean isFor(URI uri) {
+            return origin.getScheme().equalsIgnoreCase(uri.getScheme()) && origin.getHost() != null
+                    && origin.getHost().equalsIgnoreCase(uri.getHost()) && port(origin) == port(uri);
+        }
+
+        private static int port(URI uri) {
+            return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
+
         @Override
         public String toString() {
-            return "token for " + host; // never the value
+            return "token for " + origin; // never the value
         }
     }
 
@@ -178,7 +190,7 @@ public final class Fetcher {
         all.put("User-Agent", settings.userAgent());
         all.put("Accept-Encoding", "identity");
         all.putAll(headers);
-        if (token != null && token.host().equalsIgnoreCase(uri.getHost())) {
+        if (token != null && token.isFor(uri)) {
             all.put("Authorization", "Bearer " + token.value());
         }
         if (proxy.isPresent() && proxy.get().username() != null) {

@@ -35,7 +35,7 @@ final class HubClient {
     HubClient(Fetcher fetcher, URI endpoint, String token) {
         this.fetcher = fetcher;
         this.endpoint = endpoint;
-        this.token = token == null || token.isBlank() ? null : new Fetcher.Token(endpoint.getHost(), token.trim());
+        this.token = token == null || token.isBlank() ? null : new Fetcher.Token(endpoint, token.trim());
     }
 
     Fetcher.Token token() {

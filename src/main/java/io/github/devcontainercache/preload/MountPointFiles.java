@@ -26,6 +26,7 @@ final class MountPointFiles extends CacheFiles {
 
     private final Path root;
     private final Owner owner;
+    private final java.util.Set<Path> made = new java.util.HashSet<>();
 
     MountPointFiles(Path root, Owner owner) throws IOException {
         this.root = root.toRealPath();
@@ -97,8 +98,8 @@ final class MountPointFiles extends CacheFiles {
     }
 
     @Override
-    void discard(Path partial) throws IOException {
-        Files.deleteIfExists(partial);
+    long abandon(Path partial) throws IOException {
+        return abandon(partial, root, made::contains); // only the folders this preload made
     }
 
     private void finish(Path verified, Path target) throws IOException {
@@ -121,6 +122,7 @@ final class MountPointFiles extends CacheFiles {
             }
             if (!Files.exists(current, NO_FOLLOW)) {
                 Files.createDirectory(current);
+                made.add(current);
                 own(current);
                 Files.setPosixFilePermissions(current, PosixFilePermissions.fromString("rwxr-xr-x"));
             } else if (!Files.isDirectory(current, NO_FOLLOW)) {

@@ -81,10 +81,13 @@ public final class PreloadMessages {
     }
 
     public static String summary(String volume, Preloader.Result result) {
-        return result.downloaded() == 0
-                ? volume + ": nothing to download, " + count(result.present(), "file") + " there already, verified."
-                : volume + ": " + count(result.downloaded(), "file") + " downloaded (" + ByteSize.format(
-                        result.bytesDownloaded()) + "), " + result.present() + " there already.";
+        if (result.downloaded() == 0) {
+            return volume + ": nothing to download" + (result.present() == 0 ? "."
+                    : ", " + count(result.present(), "file") + " there already, verified.");
+        }
+        return volume + ": " + count(result.downloaded(), "file") + " downloaded (" + ByteSize.format(
+                result.bytesDownloaded()) + ")" + (result.present() == 0 ? "." : ", " + result.present()
+                        + " there already.");
     }
 
     public static String ownerUnknownOnPodman(String volume) {
@@ -124,18 +127,22 @@ public final class PreloadMessages {
                 + " received; resuming (" + attempt + " of " + retries + ").";
     }
 
+    static String keptForResume(String what, long kept) {
+        return "The " + ByteSize.format(kept) + " of " + what + " received are kept: the next run resumes from them.";
+    }
+
     static String resumingAt(String what, long start, long total) {
         return "Resuming " + what + " at " + ByteSize.format(start) + (total >= 0 ? " of " + ByteSize.format(total) : "")
                 + ".";
     }
 
-    static String wrongSize(String what, URI uri, long size, long expected) {
-        return what + " from " + uri + " is " + size + " bytes, where it must be " + expected + ": it is not that"
+    static String wrongSize(URI uri, long size, long expected) {
+        return "what " + uri + " serves is " + size + " bytes, where it must be " + expected + ": it is not that"
                 + " file. Nothing was kept. Check the base URL: a mirror may serve another version.";
     }
 
-    static String notVerified(String what, URI uri, Expected expected) {
-        return what + " from " + uri + " does not have the " + expected.label() + " " + expected.hex()
+    static String notVerified(URI uri, Expected expected) {
+        return "what " + uri + " served does not have the " + expected.label() + " " + expected.hex()
                 + ": it is not that file, or it was damaged on the way. Nothing was kept. Run again to download it"
                 + " again; if it fails the same way, the server (or a mirror in between) serves another file.";
     }
@@ -190,22 +197,30 @@ public final class PreloadMessages {
 
     static String repositoryDone(String repository, String volume, String commit, int files, int downloaded,
             ReadPath via) {
-        return "Preloaded " + repository + " into " + volume + " at commit " + commit + ": " + count(files, "file")
-                + ", " + downloaded + " downloaded, the others there already, " + via.written() + ".";
+        return downloaded == 0
+                ? repository + " is in " + volume + " already at commit " + commit + ": " + count(files, "file")
+                        + ", verified: nothing to download."
+                : "Preloaded " + repository + " into " + volume + " at commit " + commit + ": " + count(files, "file")
+                        + ", " + downloaded + " downloaded, " + via.written() + ".";
     }
 
     static String itemFailed(String item, IOException e) {
         return item + ": " + reason(e) + fix(e);
     }
 
-    static String offlineMissing(String volume, List<String> missing) {
-        return "Maven is offline (-o), and " + volume + " lacks what it must hold:" + NL + bullets(missing) + NL
-                + "Run the build once without -o to download them.";
-    }
-
-    static String preloadFailed(String volume, List<String> failures) {
-        return "Preloading into " + volume + " failed:" + NL + bullets(failures) + NL
-                + "What was verified is in place; nothing unverified was kept.";
+    /** Every failure, then what offline Maven could not fetch; what was verified stays. */
+    static String preloadFailed(String volume, List<String> failures, List<String> missingOffline) {
+        StringBuilder message = new StringBuilder();
+        if (!failures.isEmpty()) {
+            message.append("Preloading into ").append(volume).append(" failed:").append(NL).append(bullets(failures))
+                    .append(NL).append("What was verified is in place; nothing unverified was kept.");
+        }
+        if (!missingOffline.isEmpty()) {
+            message.append(message.length() == 0 ? "" : NL).append("Maven is offline (-o), and ").append(volume)
+                    .append(" lacks what it must hold:").append(NL).append(bullets(missingOffline)).append(NL)
+                    .append("Run the build once without -o to download them.");
+        }
+        return message.toString();
     }
 
     /** Why a request failed, in a user's words. */

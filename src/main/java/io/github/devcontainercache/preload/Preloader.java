@@ -128,11 +128,8 @@ public final class Preloader {
                 first = first == null ? e : first;
             }
         }
-        if (!missingOffline.isEmpty()) {
-            failures.add(PreloadMessages.offlineMissing(volume, missingOffline));
-        }
-        if (!failures.isEmpty()) {
-            throw new PreloadException(PreloadMessages.preloadFailed(volume, failures), first);
+        if (!failures.isEmpty() || !missingOffline.isEmpty()) {
+            throw new PreloadException(PreloadMessages.preloadFailed(volume, failures, missingOffline), first);
         }
         return new Result(counts[0], counts[1], bytes[0]);
     }
@@ -149,10 +146,28 @@ public final class Preloader {
             return;
         }
         Path partial = files.partial(path + ".part");
-        bytes[0] += new Download(fetcher, log).fetch(url, null, partial, expected, what);
+        bytes[0] += fetch(url, null, partial, expected, what, files);
         files.place(List.of(CacheFiles.Placement.file(path, partial)));
         counts[0]++;
         log.info(PreloadMessages.downloaded(what, volume, path, files.via()));
+    }
+
+    /** Downloads into the partial file; when that fails, keeps what can be resumed and nothing else. */
+    private long fetch(URI url, Fetcher.Token token, Path partial, Expected expected, String what, CacheFiles files)
+            throws IOException {
+        try {
+            return new Download(fetcher, log).fetch(url, token, partial, expected, what);
+        } catch (IOException e) {
+            try {
+                long kept = files.abandon(partial);
+                if (kept > 0) {
+                    log.info(PreloadMessages.keptForResume(what, kept));
+                }
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup); // the download's own failure is the one to tell
+            }
+            throw e;
+        }
     }
 
     private void repository(String volume, PreloadItem.HubRepository repository, CacheFiles files, String hubFolder,
@@ -164,7 +179,6 @@ public final class Preloader {
                     : files.text(folder + "/refs/" + repository.revision()).map(String::trim);
             if (commit.isPresent() && files.exists(folder + "/snapshots/" + commit.get())) {
                 log.info(PreloadMessages.presentOffline(repository.describe(), volume, commit.get()));
-                counts[1]++;
             } else {
                 missingOffline.add(repository.describe() + " (" + folder + ")");
             }
@@ -183,7 +197,7 @@ public final class Preloader {
                 // the hub's own name for a blob being downloaded; each blob in place as soon as it is verified
                 Path partial = files.partial(blob + ".incomplete");
                 String what = repository.repository() + "/" + file.name();
-                bytes[0] += new Download(fetcher, log).fetch(file.url(), hub.token(), partial, expected, what);
+                bytes[0] += fetch(file.url(), hub.token(), partial, expected, what, files);
                 files.place(List.of(CacheFiles.Placement.file(blob, partial)));
                 downloaded++;
             }
