@@ -47,10 +47,16 @@ MAVEN_4=4.0.0-rc-5
 # unless a line of the test's expected-warnings file is part of it: the warnings the test provokes on purpose.
 MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to find the root directory|Checksum validation failed, no checksums available from|Could not validate integrity of download from file:'
 
-# What runs as the user against the main engine: every integration test but those that need root: the fault tests
-# that start private dockerds of their own or mount a small disk, and the tls-* and ssh-* tests (they read the TLS
-# engine's keys and the sshd's, root's alone).
-USER_TESTS="*,!tls-*,!ssh-*,!lib,!fault-engine-killed-*,!fault-disk-full-*"
+# What runs as the user against the main engine: every integration test but those that need root (the fault tests
+# that start private dockerds of their own or mount a small disk, and the tls-* and ssh-* tests, which read the TLS
+# engine's keys and the sshd's, root's alone) and those that never reach a volume, so that no read path is theirs
+# (a skip, the help, a declaration or an engine address refused): the main run has them.
+USER_TESTS="*,!tls-*,!ssh-*,!lib,!fault-engine-killed-*,!fault-disk-full-*,!skip-*,!help-goals,!engine-*"
+USER_TESTS+=",!check-invalid-declaration,!check-devcontainer-malformed,!wipe-lifecycle-without-flag"
+
+# Preloading through Podman's archive API, which names a volume's entries and owners its own way: the rootless
+# Podman run has it besides the engine suite (the main run and the user's have every preload test).
+PRELOAD_SUITE="preload-files"
 
 # The suite is bound by CPU, and most of it goes to the few hundred short Maven processes of the integration tests:
 # for them the JIT's optimizing compiler and the parallel collector's threads cost more than they save (without
@@ -405,7 +411,7 @@ user_rootless_podman() {
     reach=(DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST")
   fi
   AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 LEFTOVERS_HOST="$DCC_ROOTLESS_PODMAN_HOST" variant rootless-podman \
-    "$ENGINE_SUITE" "Podman Engine .* at $DCC_ROOTLESS_PODMAN_HOST ($via)" "${reach[@]}" \
+    "$ENGINE_SUITE,$PRELOAD_SUITE" "Podman Engine .* at $DCC_ROOTLESS_PODMAN_HOST ($via)" "${reach[@]}" \
     DOCKER_CONFIG="$USER_WORK/docker-config" XDG_RUNTIME_DIR="$DCC_ROOTLESS_PODMAN_RUNTIME_DIR" \
     XDG_CONFIG_HOME="$DCC_ROOTLESS_PODMAN_CONFIG_HOME" DCC_IT_DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST"
 }

@@ -121,19 +121,26 @@ final class Download {
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                             LinkOption.NOFOLLOW_LINKS);
                     OutputStream out = Channels.newOutputStream(channel);
-                    InputStream body = answer.body()) {
+                    InputStream body = answer.body();
+                    ParallelDigest hashing = new ParallelDigest(digest)) {
                 channel.truncate(start);
                 channel.position(start);
-                byte[] buffer = new byte[BUFFER_BYTES];
-                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
-                    out.write(buffer, 0, read);
-                    digest.update(buffer, 0, read);
-                    done += read;
-                    progress.add(read);
-                    if (total >= 0 && done > total) {
-                        break;
+                for (int read = 0; read >= 0 && !(total >= 0 && done > total); ) {
+                    byte[] buffer = hashing.buffer();
+                    int filled = 0;
+                    // a whole buffer at once where the network gives it: fewer hand-overs to the hasher
+                    while (filled < buffer.length && (read = body.read(buffer, filled, buffer.length - filled)) >= 0) {
+                        filled += read;
+                        if (body.available() == 0) {
+                            break;
+                        }
                     }
+                    out.write(buffer, 0, filled);
+                    hashing.hash(buffer, filled);
+                    done += filled;
+                    progress.add(filled);
                 }
+                digest = hashing.finish();
             }
             if (total >= 0 && done < total) {
                 throw new IOException(PreloadMessages.endedEarly(done, total)); // resumed from here

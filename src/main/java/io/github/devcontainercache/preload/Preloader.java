@@ -142,7 +142,7 @@ public final class Preloader {
             return;
         }
         if (options.offline()) {
-            missingOffline.add(what + " (" + path + ")");
+            missingOffline.add(what.startsWith(path + " ") ? what : what + " (" + path + ")");
             return;
         }
         Path partial = files.partial(path + ".part");
