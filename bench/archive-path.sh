@@ -169,20 +169,6 @@ for _ in $(seq 1 "$ROUNDS"); do
   cp_import_t+=("$(millis cp_import)")
 done
 
-# | what | median | all runs | peak resident size of the mvn processes, largest of the runs
-row() {
-  local label="$1" rss="${3:-}"
-  shift
-  local -n runs="$1"
-  echo "| $label | $(median "${runs[@]}") | ${runs[*]} | ${rss:+$(max_mb "$WORK/rss/$rss")} |"
-}
-# | what | ratio of the medians | target | met
-verdict() {
-  local label="$1" target="$4" r
-  local -n a="$2" b="$3"
-  r="$(ratio "$(median "${a[@]}")" "$(median "${b[@]}")")"
-  echo "| $label | ${r}x | at most ${target}x | $(awk -v r="$r" -v t="$target" 'BEGIN {print (r <= t ? "yes" : "no")}') |"
-}
 echo
 echo "load average ($(nproc) cores) before the rounds: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Engine $(docker version -f '{{.Server.Version}}'); plugin $PLUGIN_VERSION; MAVEN_OPTS=${MAVEN_OPTS:-(none)};" \

@@ -125,17 +125,6 @@ for _ in $(seq 1 "$ROUNDS"); do
   validate_t+=("$(millis validate)")
 done
 
-row() {
-  local label="$1" rss="${3:-}"
-  local -n runs="$2"
-  echo "| $label | $(median "${runs[@]}") | ${runs[*]} | ${rss:+$(max_mb "$WORK/rss/$rss")} |"
-}
-verdict() {
-  local label="$1" target="${4:-}" r
-  local -n a="$2" b="$3"
-  r="$(ratio "$(median "${a[@]}")" "$(median "${b[@]}")")"
-  echo "| $label | ${r}x | ${target:+at most ${target}x} | ${target:+$(awk -v r="$r" -v t="$target" 'BEGIN {print (r <= t ? "yes" : "no")}')} |"
-}
 echo
 echo "load average ($(nproc) cores) before the rounds: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Engine $(docker version -f '{{.Server.Version}}'); plugin $PLUGIN_VERSION; MAVEN_OPTS=${MAVEN_OPTS:-(none)};" \

@@ -8,6 +8,10 @@
 #                                  the process (kB) to RSS_FILE
 #   uses_path LOG archive|mount    fails unless the output LOG of a goal (run without -q) shows that path
 #   max_mb RSS_FILE...             the largest peak resident size in the files, in MB
+#   row LABEL RUNS [RSS]           a table row: LABEL, the median and every value of the array named RUNS, and the
+#                                  largest peak resident size in $WORK/rss/RSS
+#   verdict LABEL A B [TARGET]     a table row: the ratio of the medians of the arrays named A and B, and whether
+#                                  it is at most TARGET (median and ratio come from seed-caches.sh)
 #   empty_image NAME DIR           an image of one file, for containers that are never started and only hold volumes
 #   shell_image NAME DIR           a busybox image (sh, du, ls) from Debian's busybox-static, as shellImage() of
 #                                  src/it/lib/engine.groovy makes it
@@ -58,6 +62,19 @@ uses_path() {
 }
 
 max_mb() { cat "$@" | sort -n | tail -n 1 | awk '{printf "%d", $1 / 1024}'; }
+
+row() {
+  local label="$1" rss="${3:-}"
+  local -n runs="$2"
+  echo "| $label | $(median "${runs[@]}") | ${runs[*]} | ${rss:+$(max_mb "$WORK/rss/$rss")} |"
+}
+
+verdict() {
+  local label="$1" target="${4:-}" r
+  local -n a="$2" b="$3"
+  r="$(ratio "$(median "${a[@]}")" "$(median "${b[@]}")")"
+  echo "| $label | ${r}x | ${target:+at most ${target}x} | ${target:+$(awk -v r="$r" -v t="$target" 'BEGIN {print (r <= t ? "yes" : "no")}')} |"
+}
 
 empty_image() {
   mkdir -p "$2/empty-rootfs" && echo bench > "$2/empty-rootfs/bench"

@@ -249,7 +249,7 @@ public class PreloadMojo extends AbstractCacheMojo {
                         () -> log.warn(PreloadMessages.ownerUnknownOnPodman(cache.volume())));
                 CacheFiles target = local.isPresent()
                         ? Preloader.onMountPoint(local.get(), owner)
-                        : Preloader.throughArchiveApi(helper, cache.volume(), downloadDirectory.toPath(), owner);
+                        : Preloader.throughArchiveApi(helper, cache.volume(), downloadDirectory.toPath(), owner, log);
                 Preloader.Result result = preloader.preload(cache.volume(), entry.getValue(), target,
                         Preloader.hubFolder(cache.effectiveKind(), cache.target()));
                 log.info(PreloadMessages.summary(cache.volume(), result));

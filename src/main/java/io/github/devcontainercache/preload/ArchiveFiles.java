@@ -2,6 +2,7 @@ package io.github.devcontainercache.preload;
 
 import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.Progress;
 import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.PathStat;
@@ -30,9 +31,11 @@ final class ArchiveFiles extends CacheFiles {
     private final String volume;
     private final Path staging;
     private final Owner owner;
+    private final BuildLog log;
 
-    ArchiveFiles(HelperContainer helper, String volume, Path staging, Owner owner) {
+    ArchiveFiles(HelperContainer helper, String volume, Path staging, Owner owner, BuildLog log) {
         this.helper = helper;
+        this.log = log;
         this.volume = volume;
         this.staging = staging.resolve(volume);
         this.owner = owner;
@@ -117,8 +120,13 @@ final class ArchiveFiles extends CacheFiles {
                     TarArchiveEntry file = entry(name, TarArchiveEntry.DEFAULT_FILE_MODE, 0644);
                     file.setSize(Files.size(placement.verified()));
                     tar.putArchiveEntry(file);
+                    Progress progress = new Progress(log, "Writing " + placement.path() + " into " + volume, file.getSize());
                     try (InputStream in = Files.newInputStream(placement.verified(), LinkOption.NOFOLLOW_LINKS)) {
-                        in.transferTo(tar);
+                        byte[] buffer = new byte[1 << 16];
+                        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                            tar.write(buffer, 0, read);
+                            progress.add(read);
+                        }
                     }
                 }
                 tar.closeArchiveEntry();

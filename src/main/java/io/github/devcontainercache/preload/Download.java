@@ -56,8 +56,12 @@ final class Download {
                 Files.delete(partial); // longer than the file can be: not a start of it
                 have = 0;
             }
-            if (have > 0 && have == expected.size() && verifies(partial, expected)) {
-                return have; // an earlier run had it all, and was stopped before it put the file in place
+            if (have > 0 && have == expected.size()) {
+                if (verifies(partial, expected)) {
+                    return have; // an earlier run had it all, and was stopped before it put the file in place
+                }
+                Files.delete(partial); // all of it, and not the file: not a start of it either
+                have = 0;
             }
             try {
                 return attempt(uri, token, partial, have, expected, what);

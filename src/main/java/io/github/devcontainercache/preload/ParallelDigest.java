@@ -39,7 +39,15 @@ final class ParallelDigest implements AutoCloseable {
     /** A buffer to fill; waits while every buffer is being hashed. */
     byte[] buffer() throws IOException {
         try {
-            return free.take();
+            for (;;) {
+                byte[] buffer = free.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (buffer != null) {
+                    return buffer;
+                }
+                if (!hasher.isAlive()) { // it failed: no buffer comes back
+                    throw failure != null ? failure : new IllegalStateException("the hashing thread ended");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while hashing");

@@ -61,8 +61,9 @@ public final class Preloader {
     }
 
     /** The files of a volume through a helper container, downloads staged in {@code staging} first. */
-    public static CacheFiles throughArchiveApi(HelperContainer helper, String volume, Path staging, Owner owner) {
-        return new ArchiveFiles(helper, volume, staging, owner);
+    public static CacheFiles throughArchiveApi(HelperContainer helper, String volume, Path staging, Owner owner,
+            BuildLog log) {
+        return new ArchiveFiles(helper, volume, staging, owner, log);
     }
 
     /**
