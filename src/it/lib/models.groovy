@@ -7,7 +7,8 @@
 //   server.dropHalfwayOnce('/files/a.bin')   // the first GET sends half the bytes, then breaks the connection
 //   server.stall('/files/slow.bin')          // never answers
 //   server.hubRepository('org/name', 'main', ['config.json': bytes, 'model.bin': bytes], ['model.bin'])
-//   server.requests                          // "GET /files/a.bin bytes=123-", in order; via the proxy too
+//   server.gatedHubRepository(..., 'token')  // the same, whose API and resolve URLs answer 401 without the token
+//   server.requests                          // "GET /files/a.bin bytes=123- [Bearer x]", in order; via the proxy too
 import com.sun.net.httpserver.HttpExchange
 import com.sun.net.httpserver.HttpServer
 import java.security.MessageDigest
@@ -88,6 +89,17 @@ class ModelServer {
      * A repository as the hub serves it at one commit: the API's revision answer, and a resolve URL per file; the
      * large ones are LFS files, which redirect to a CDN (here: this server under another host name).
      */
+    /** The repositories that only answer with this token (gated ones), by their paths' prefix. */
+    final Map<String, String> gated = [:].asSynchronized()
+
+    /** A repository as {@link #hubRepository} serves it, whose API and resolve URLs want the token (not its CDN). */
+    String gatedHubRepository(String repository, String revision, Map<String, byte[]> content, List<String> large,
+                              String token) {
+        gated["/api/models/${repository}/".toString()] = token
+        gated["/${repository}/resolve/".toString()] = token
+        hubRepository(repository, revision, content, large)
+    }
+
     String hubRepository(String repository, String revision, Map<String, byte[]> content, List<String> large) {
         String commit = sha1(repository + revision)
         def siblings = content.keySet().collect { "{\"rfilename\":\"${it}\"}" }.join(',')
@@ -110,8 +122,14 @@ class ModelServer {
     private void serve(HttpExchange exchange, String via) {
         String path = exchange.requestURI.rawPath
         String range = exchange.requestHeaders.getFirst('Range')
-        requests << "${via}${exchange.requestMethod} ${path}${range ? ' ' + range : ''}".toString()
+        String authorization = exchange.requestHeaders.getFirst('Authorization')
+        requests << "${via}${exchange.requestMethod} ${path}${range ? ' ' + range : ''}${authorization ? ' [' + authorization + ']' : ''}".toString()
         try {
+            String wanted = gated.find { prefix, token -> path.startsWith(prefix) }?.value
+            if (wanted && authorization != "Bearer ${wanted}".toString()) {
+                send(exchange, 401, '{"error":"Access to this model is restricted"}'.bytes, ['Content-Type': 'application/json'])
+                return
+            }
             if (path in stalled) {
                 Thread.sleep(120_000)
                 return

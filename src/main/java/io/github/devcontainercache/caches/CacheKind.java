@@ -30,7 +30,7 @@ public enum CacheKind {
 
     /**
      * The kind a mount target suggests: {@code .cache/pip} is pip, {@code .cache/whisper} whisper,
-     * {@code .cache/huggingface} huggingface, {@code .m2} maven, {@code .npm} npm, {@code .gradle} gradle,
+     * {@code .cache/huggingface} (or its {@code hub}) huggingface, {@code .m2} maven, {@code .npm} npm, {@code .gradle} gradle,
      * anything else generic.
      */
     public static CacheKind fromTarget(String target) {
@@ -44,7 +44,7 @@ public enum CacheKind {
         if (endsWithSegments(path, ".cache/whisper")) {
             return WHISPER;
         }
-        if (endsWithSegments(path, ".cache/huggingface")) {
+        if (endsWithSegments(path, ".cache/huggingface") || endsWithSegments(path, ".cache/huggingface/hub")) {
             return HUGGINGFACE;
         }
         if (endsWithSegments(path, ".m2") || endsWithSegments(path, ".m2/repository")) {

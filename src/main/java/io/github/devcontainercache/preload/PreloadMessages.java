@@ -246,8 +246,8 @@ public final class PreloadMessages {
                 return ". Check the name, the revision and the base URL (whisperBaseUrl, huggingFaceEndpoint).";
             }
             if (status.status == 401 || status.status == 403) {
-                return ". The server wants credentials: set HF_TOKEN, or a <server> with the id huggingFaceServerId"
-                        + " names in settings.xml, with the token as its password.";
+                return ". The server wants credentials: give the token as the password of the settings.xml <server>"
+                        + " that huggingFaceServerId names (huggingface by default), or in HF_TOKEN.";
             }
             return ". Try again later, or check the server.";
         }

@@ -16,6 +16,7 @@ class CacheKindTest {
             /root/.cache/whisper/           | WHISPER
             /home/vscode/.cache/whisper     | WHISPER
             /home/vscode/.cache/huggingface | HUGGINGFACE
+            /home/vscode/.cache/huggingface/hub | HUGGINGFACE
             /home/u/.m2                     | MAVEN
             /home/u/.m2/repository          | MAVEN
             C:\\Users\\dev\\.m2\\repository | MAVEN
