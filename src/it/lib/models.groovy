@@ -85,10 +85,6 @@ class ModelServer {
         proxyAuthorization = 'Basic ' + "${user}:${password}".toString().bytes.encodeBase64().toString()
     }
 
-    /**
-     * A repository as the hub serves it at one commit: the API's revision answer, and a resolve URL per file; the
-     * large ones are LFS files, which redirect to a CDN (here: this server under another host name).
-     */
     /** The repositories that only answer with this token (gated ones), by their paths' prefix. */
     final Map<String, String> gated = [:].asSynchronized()
 
@@ -100,6 +96,10 @@ class ModelServer {
         hubRepository(repository, revision, content, large)
     }
 
+    /**
+     * A repository as the hub serves it at one commit: the API's revision answer, and a resolve URL per file; the
+     * large ones are LFS files, which redirect to a CDN (here: this server under another host name).
+     */
     String hubRepository(String repository, String revision, Map<String, byte[]> content, List<String> large) {
         String commit = sha1(repository + revision)
         def siblings = content.keySet().collect { "{\"rfilename\":\"${it}\"}" }.join(',')

@@ -12,7 +12,7 @@ try {
     ItEngine.logContains(basedir, "Preloading into ${engine.name('wrongsum')} failed:",
             "w.bin (${url}/files/w.bin): what ${url}/files/w.bin served does not have the SHA-256 " +
                     '0000000000000000000000000000000000000000000000000000000000000000: it is not that file, or it was damaged on the way. Nothing was kept.',
-            'What was verified is in place; nothing unverified was kept.')
+            "What was verified is in place; nothing unverified is at a file's name (what a broken download received is kept aside, only to be resumed).")
     // 2. a 404, with what to check
     ItEngine.logContains(basedir, "none.bin (${url}/files/none.bin): HTTP 404 from ${url}/files/none.bin. Check the name, the revision and the base URL")
     // 3. a server that never answers: given up after the read timeout, not hung

@@ -7,12 +7,14 @@ import io.github.devcontainercache.caches.CacheMessages;
 import io.github.devcontainercache.caches.Origin;
 import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.caches.VolumeNames;
-import io.github.devcontainercache.content.ContentMessages;
+import io.github.devcontainercache.engine.ContainerInfo;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.engine.EngineException;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.VolumeInfo;
 import io.github.devcontainercache.preload.CacheFiles;
 import io.github.devcontainercache.preload.Fetcher;
+import io.github.devcontainercache.preload.PreloadItem;
 import io.github.devcontainercache.preload.PreloadMessages;
 import io.github.devcontainercache.preload.Preloader;
 import io.github.devcontainercache.volumes.CacheCreator;
@@ -53,7 +55,7 @@ public class PreloadMojo extends AbstractCacheMojo {
     /**
      * Items to preload from the command line, comma-separated, such as {@code whisper:base,whisper:tiny} or
      * {@code hf:Systran/faster-whisper-base@main:model.bin;config.json}. They go into {@code volume}, or into the one
-     * declared cache of their kind (whisper, or huggingface for {@code hf:}).
+     * declared cache of their kind: whisper; for {@code hf:}, huggingface, else whisper.
      *
      * @since 0.1.0
      */
@@ -223,7 +225,7 @@ public class PreloadMojo extends AbstractCacheMojo {
             log.warn(PreloadMessages.nothingToPreload());
             return;
         }
-        Map<CacheDeclaration, List<io.github.devcontainercache.preload.PreloadItem>> items = new LinkedHashMap<>();
+        Map<CacheDeclaration, List<PreloadItem>> items = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
         for (CacheDeclaration cache : caches) {
             try {
@@ -235,17 +237,26 @@ public class PreloadMojo extends AbstractCacheMojo {
         if (!invalid.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), invalid));
         }
+        Preloader.Options options = options(); // the endpoints checked before any volume is made
         new CacheCreator(engine, helperTag(), projectId(), log).createMissing(caches);
-        Preloader preloader = new Preloader(fetchSettings(), options(), log);
+        Preloader preloader = new Preloader(fetchSettings(), options, log);
+        Map<String, List<ContainerInfo>> users = engine.containersByVolume();
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<CacheDeclaration, List<io.github.devcontainercache.preload.PreloadItem>> entry : items.entrySet()) {
+        Exception firstCause = null;
+        for (Map.Entry<CacheDeclaration, List<PreloadItem>> entry : items.entrySet()) {
             CacheDeclaration cache = entry.getKey();
-            VolumeInfo info = engine.inspectVolume(cache.volume())
-                    .orElseThrow(() -> new MojoFailureException(VolumeMessages.cacheMissing(cache.volume())));
-            // straight onto the mount point only where this build may write there: root on the engine's host
-            Optional<Path> local = mountPoint(engine, info).filter(Files::isWritable);
+            Optional<VolumeInfo> info = engine.inspectVolume(cache.volume());
+            if (info.isEmpty()) {
+                failures.add(VolumeMessages.cacheMissing(cache.volume()));
+                continue;
+            }
+            // Straight onto the mount point only where this build may write there (root on the engine's host), and
+            // while no running container uses the volume: none can then swap a folder for a link under the writes.
+            boolean running = users.getOrDefault(cache.volume(), List.of()).stream().anyMatch(ContainerInfo::isRunning);
+            Optional<Path> local = running ? Optional.empty() : mountPoint(engine, info.get()).filter(Files::isWritable);
+            // the helper also marks the volume in use for the whole preload: wipe refuses it meanwhile
             try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(cache.volume()), false, log)) {
-                Owner owner = cache.owner() != null ? cache.owner() : rootOwner(engine, info, helper,
+                Owner owner = cache.owner() != null ? cache.owner() : rootOwner(engine, info.get(), helper,
                         () -> log.warn(PreloadMessages.ownerUnknownOnPodman(cache.volume())));
                 CacheFiles target = local.isPresent()
                         ? Preloader.onMountPoint(local.get(), owner)
@@ -255,12 +266,15 @@ public class PreloadMojo extends AbstractCacheMojo {
                 log.info(PreloadMessages.summary(cache.volume(), result));
             } catch (Preloader.PreloadException e) {
                 failures.add(e.getMessage());
-            } catch (IOException e) {
-                throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
+                firstCause = firstCause == null ? e : firstCause;
+            } catch (IOException | EngineException e) {
+                // the other caches are still tried; this one is said with the rest
+                failures.add(PreloadMessages.cacheFailed(cache.volume(), e));
+                firstCause = firstCause == null ? e : firstCause;
             }
         }
         if (!failures.isEmpty()) {
-            throw new MojoFailureException(String.join(System.lineSeparator(), failures));
+            throw new MojoFailureException(String.join(System.lineSeparator(), failures), firstCause);
         }
     }
 
@@ -270,10 +284,25 @@ public class PreloadMojo extends AbstractCacheMojo {
                 "devcontainer-cache-maven-plugin/" + pluginVersion());
     }
 
-    private Preloader.Options options() {
+    /** An http(s) URL with a host, or the goal fails naming the parameter that gave it. */
+    private static URI httpUrl(String url, String parameter) throws MojoFailureException {
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // said below, as any other URL that is not one
+        }
+        throw new MojoFailureException(PreloadMessages.badBaseUrl(parameter, url));
+    }
+
+    private Preloader.Options options() throws MojoFailureException {
         String endpoint = huggingFaceEndpoint != null && !huggingFaceEndpoint.isBlank() ? huggingFaceEndpoint.trim()
                 : Optional.ofNullable(System.getenv("HF_ENDPOINT")).filter(e -> !e.isBlank()).orElse(Preloader.HUB_ENDPOINT);
-        URI hub = URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
+        URI hub = httpUrl(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint,
+                huggingFaceEndpoint != null && !huggingFaceEndpoint.isBlank() ? "huggingFaceEndpoint" : "HF_ENDPOINT");
+        httpUrl(whisperBaseUrl, "whisperBaseUrl");
         String token = serverPassword(huggingFaceServerId, hub)
                 .or(() -> Arrays.asList("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN").stream()
                         .map(System::getenv).filter(value -> value != null && !value.isBlank()).findFirst())

@@ -94,6 +94,8 @@ final class ArchiveFiles extends CacheFiles {
                 folders.add(folder);
             }
         }
+        // only the folders that are not there: an entry for one that is would give it this owner and mode again
+        folders.removeIf(folder -> helper.stat(volume, folder).isPresent());
         TarPipe.stream("preload into " + volume, out -> {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -23,6 +25,27 @@ import java.util.regex.Pattern;
  * every byte is hashed as it arrives, and a file that is not what it must be is deleted, never kept.
  */
 final class Download {
+
+    /**
+     * Writing the partial file failed (no space, no permission, a link in its place): not the network's doing, so not
+     * retried; the partial file is gone.
+     */
+    static final class LocalFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalFailure(Path partial, IOException cause) {
+            super(PreloadMessages.cannotWrite(partial, cause), cause);
+        }
+    }
+
+    /** Another build downloads the same file into the same place: nothing of its is touched. */
+    static final class Busy extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Busy(Path partial) {
+            super(PreloadMessages.downloadedElsewhere(partial));
+        }
+    }
 
     /** The file is not what it must be; the partial file is gone. */
     static final class NotVerified extends IOException {
@@ -65,6 +88,11 @@ final class Download {
             }
             try {
                 return attempt(uri, token, partial, have, expected, what);
+            } catch (Busy e) {
+                throw e;
+            } catch (LocalFailure e) {
+                Files.deleteIfExists(partial);
+                throw e;
             } catch (NotVerified | Fetcher.HttpStatusException e) {
                 if (e instanceof Fetcher.HttpStatusException status && status.status == 416 && have > 0) {
                     Files.deleteIfExists(partial); // the server cannot continue what is there: start again
@@ -122,11 +150,18 @@ final class Download {
             long done = start;
             Progress progress = new Progress(log, "Downloading " + what, total);
             progress.add(start);
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new LocalFailure(partial, e);
+            }
+            try (channel;
                     OutputStream out = Channels.newOutputStream(channel);
                     InputStream body = answer.body();
                     ParallelDigest hashing = new ParallelDigest(digest)) {
+                lock(channel, partial); // released when the channel closes
                 channel.truncate(start);
                 channel.position(start);
                 for (int read = 0; read >= 0 && !(total >= 0 && done > total); ) {
@@ -139,12 +174,19 @@ final class Download {
                             break;
                         }
                     }
-                    out.write(buffer, 0, filled);
+                    try {
+                        out.write(buffer, 0, filled);
+                    } catch (IOException e) {
+                        throw new LocalFailure(partial, e);
+                    }
                     hashing.hash(buffer, filled);
                     done += filled;
                     progress.add(filled);
                 }
                 digest = hashing.finish();
+                if (total < 0 || done == total) {
+                    channel.force(true); // on the disk before it is renamed into place: a crash leaves no short file there
+                }
             }
             if (total >= 0 && done < total) {
                 throw new IOException(PreloadMessages.endedEarly(done, total)); // resumed from here
@@ -154,6 +196,19 @@ final class Download {
                 throw new NotVerified(PreloadMessages.notVerified(answer.uri, expected));
             }
             return done;
+        }
+    }
+
+    /** Another build that downloads the same file into the same place would write over this one's bytes. */
+    private static void lock(FileChannel channel, Path partial) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // a build of this JVM (mvn -T) has it
+        }
+        if (lock == null) {
+            throw new Busy(partial);
         }
     }
 

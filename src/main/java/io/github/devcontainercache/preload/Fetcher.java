@@ -143,7 +143,13 @@ public final class Fetcher {
             }
             String location = connection.getHeaderField("Location");
             if (status >= 300 && status < 400 && status != 304 && location != null) {
-                URI next = current.resolve(location.trim());
+                URI next;
+                try {
+                    next = current.resolve(location.trim());
+                } catch (IllegalArgumentException e) {
+                    connection.disconnect();
+                    throw new IOException(PreloadMessages.badRedirect(current, location), e);
+                }
                 boolean sameHost = sameHost(current, next);
                 if (!(relativeOnly && !sameHost)) {
                     new Answer(status, current, connection).close();

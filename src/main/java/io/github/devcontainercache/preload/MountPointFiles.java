@@ -11,14 +11,19 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A cache written straight on its volume's mount point, by root on the engine's host: each download goes to a
  * temporary name beside its file, and is renamed into place once verified. Nothing is written through a link a
- * container may have planted: every folder from the cache's root down is checked to be a real one.
+ * container planted: every folder from the cache's root down is checked to be a real one, and owners and modes are
+ * set on the paths themselves. The mojo takes this path only while no running container uses the volume, so that
+ * none can swap a folder for a link between the check and the write.
  */
 final class MountPointFiles extends CacheFiles {
 
@@ -26,7 +31,7 @@ final class MountPointFiles extends CacheFiles {
 
     private final Path root;
     private final Owner owner;
-    private final java.util.Set<Path> made = new java.util.HashSet<>();
+    private final Set<Path> made = new HashSet<>();
 
     MountPointFiles(Path root, Owner owner) throws IOException {
         this.root = root.toRealPath();
@@ -64,7 +69,9 @@ final class MountPointFiles extends CacheFiles {
         if (file.isEmpty() || !Files.isRegularFile(file.get(), NO_FOLLOW) || Files.size(file.get()) > 4096) {
             return Optional.empty();
         }
-        return Optional.of(Files.readString(file.get()));
+        try (InputStream in = Files.newInputStream(file.get(), NO_FOLLOW)) {
+            return Optional.of(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+        }
     }
 
     @Override
@@ -104,7 +111,7 @@ final class MountPointFiles extends CacheFiles {
 
     private void finish(Path verified, Path target) throws IOException {
         own(verified);
-        Files.setPosixFilePermissions(verified, PosixFilePermissions.fromString("rw-r--r--"));
+        mode(verified, "rw-r--r--");
         // a rename does not follow a link at the target: it replaces the link itself
         Files.move(verified, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -124,7 +131,7 @@ final class MountPointFiles extends CacheFiles {
                 Files.createDirectory(current);
                 made.add(current);
                 own(current);
-                Files.setPosixFilePermissions(current, PosixFilePermissions.fromString("rwxr-xr-x"));
+                mode(current, "rwxr-xr-x");
             } else if (!Files.isDirectory(current, NO_FOLLOW)) {
                 throw new IOException(PreloadMessages.notAFolder(root.relativize(current).toString()));
             }
@@ -144,6 +151,12 @@ final class MountPointFiles extends CacheFiles {
             }
         }
         return Optional.of(current);
+    }
+
+    /** Sets the mode of the path itself: a link put in its place is not followed (fchmodat, never chmod). */
+    private static void mode(Path path, String permissions) throws IOException {
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, NO_FOLLOW)
+                .setPermissions(PosixFilePermissions.fromString(permissions));
     }
 
     private void own(Path path) throws IOException {

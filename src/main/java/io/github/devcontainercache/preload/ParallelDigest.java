@@ -24,6 +24,11 @@ final class ParallelDigest implements AutoCloseable {
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 1);
     private final Thread hasher;
     private volatile RuntimeException failure;
+
+    /** The hashing thread ended before the download did. */
+    private IOException ended() {
+        return new IOException("hashing stopped: " + (failure != null ? failure : "the thread ended"), failure);
+    }
     private boolean ended;
 
     ParallelDigest(MessageDigest digest) {
@@ -45,7 +50,7 @@ final class ParallelDigest implements AutoCloseable {
                     return buffer;
                 }
                 if (!hasher.isAlive()) { // it failed: no buffer comes back
-                    throw failure != null ? failure : new IllegalStateException("the hashing thread ended");
+                    throw ended();
                 }
             }
         } catch (InterruptedException e) {
@@ -70,7 +75,7 @@ final class ParallelDigest implements AutoCloseable {
             throw new InterruptedIOException("interrupted while hashing");
         }
         if (failure != null) {
-            throw failure;
+            throw ended();
         }
         return digest;
     }

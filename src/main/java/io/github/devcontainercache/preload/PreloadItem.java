@@ -61,7 +61,7 @@ public sealed interface PreloadItem {
     record PlainFile(URI url, String sha256, String path) implements PreloadItem {
         @Override
         public String describe() {
-            return path + " (" + url + ")";
+            return path + " (" + PreloadMessages.shown(url) + ")";
         }
     }
 
@@ -125,6 +125,9 @@ public sealed interface PreloadItem {
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new InvalidItem(PreloadMessages.badFileUrl(url));
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidItem(PreloadMessages.fileUrlWithCredentials(PreloadMessages.shown(uri)));
         }
         String hash = sha256 == null ? "" : sha256.trim().toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(hash).matches()) {

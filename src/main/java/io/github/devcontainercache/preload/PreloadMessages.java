@@ -55,9 +55,34 @@ public final class PreloadMessages {
                 + " Give the SHA-256 its publisher lists, or run sha256sum on a copy you trust.";
     }
 
+    static String fileUrlWithCredentials(String url) {
+        return "The <file> URL " + url + " holds credentials, which would be printed with it: put the file where it"
+                + " needs none, such as a repository manager's proxy that holds them.";
+    }
+
     static String badFilePath(String url, String path) {
         return "The <file> " + url + " has the <path> '" + path + "', which is not a plain path inside the cache:"
-                + " use a relative path of letters, digits and '._+@=-', without '..', such as models/x.bin.";
+                + " use a relative path of letters, digits, spaces and '._+@=,-', without '..', such as models/x.bin.";
+    }
+
+    public static String badBaseUrl(String parameter, String url) {
+        return parameter + " is '" + url + "', which is not an http:// or https:// URL with a host: give the full"
+                + " address, such as https://mirror.example/whisper/models.";
+    }
+
+    public static String cacheFailed(String volume, Exception e) {
+        return "Preloading into " + volume + " failed: " + (e instanceof IOException io ? reason(io) : e.getMessage())
+                + ". What was verified is in place; run again to finish.";
+    }
+
+    /** A URL as messages show it: no credentials and no query, which may hold a signature (a CDN's, a token). */
+    static String shown(URI uri) {
+        if (uri == null) {
+            return "";
+        }
+        String text = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getRawQuery() == null ? text : text + "?…";
     }
 
     static String invalidItems(List<String> problems) {
@@ -98,19 +123,23 @@ public final class PreloadMessages {
     // ---- requests -----------------------------------------------------------------------------------
 
     static String httpStatus(int status, URI uri) {
-        return "HTTP " + status + " from " + uri;
+        return "HTTP " + status + " from " + shown(uri);
+    }
+
+    static String badRedirect(URI uri, String location) {
+        return shown(uri) + " redirects to '" + location + "', which is not a URL";
     }
 
     static String tooManyRedirects(URI uri) {
-        return uri + " redirects more than 10 times";
+        return shown(uri) + " redirects more than 10 times: a loop of the server's, or of a proxy's";
     }
 
     static String answerTooLarge(URI uri, int limit) {
-        return "the answer of " + uri + " is larger than " + ByteSize.format(limit);
+        return "the answer of " + shown(uri) + " is larger than " + ByteSize.format(limit) + ": is it the hub's API?";
     }
 
     static String badRange(URI uri, String contentRange, long have) {
-        return uri + " answered a request for the bytes from " + have + " on with Content-Range '" + contentRange
+        return shown(uri) + " answered a request for the bytes from " + have + " on with Content-Range '" + contentRange
                 + "'";
     }
 
@@ -127,6 +156,14 @@ public final class PreloadMessages {
                 + " received; resuming (" + attempt + " of " + retries + ").";
     }
 
+    static String cannotWrite(java.nio.file.Path partial, IOException cause) {
+        return "cannot write " + partial + " (" + (cause.getMessage() == null ? cause : cause.getMessage()) + ")";
+    }
+
+    static String downloadedElsewhere(java.nio.file.Path partial) {
+        return "another build is downloading the same file into " + partial + "; let it finish, then run again";
+    }
+
     static String keptForResume(String what, long kept) {
         return "The " + ByteSize.format(kept) + " of " + what + " received are kept: the next run resumes from them.";
     }
@@ -137,12 +174,12 @@ public final class PreloadMessages {
     }
 
     static String wrongSize(URI uri, long size, long expected) {
-        return "what " + uri + " serves is " + size + " bytes, where it must be " + expected + ": it is not that"
+        return "what " + shown(uri) + " serves is " + size + " bytes, where it must be " + expected + ": it is not that"
                 + " file. Nothing was kept. Check the base URL: a mirror may serve another version.";
     }
 
     static String notVerified(URI uri, Expected expected) {
-        return "what " + uri + " served does not have the " + expected.label() + " " + expected.hex()
+        return "what " + shown(uri) + " served does not have the " + expected.label() + " " + expected.hex()
                 + ": it is not that file, or it was damaged on the way. Nothing was kept. Run again to download it"
                 + " again; if it fails the same way, the server (or a mirror in between) serves another file.";
     }
@@ -150,7 +187,7 @@ public final class PreloadMessages {
     // ---- the hub ------------------------------------------------------------------------------------
 
     static String hubAnswerUnreadable(URI uri, String why) {
-        return "the hub's answer at " + uri + " cannot be read (" + why + "): is the Hugging Face endpoint a hub?";
+        return "the hub's answer at " + shown(uri) + " cannot be read (" + why + "): is the Hugging Face endpoint a hub?";
     }
 
     static String hubFileNameUnsafe(String repository, String name) {
@@ -159,15 +196,17 @@ public final class PreloadMessages {
 
     static String hubNoFiles(String repository) {
         return repository + " has no file that its patterns match: check the patterns against the repository's"
-                + " files";
+                + " files, or leave them out to take every file";
     }
 
     static String hubCommitMoved(String repository, String file, String commit, String repoCommit) {
-        return repository + "'s " + file + " is served from the commit " + repoCommit + ", not " + commit;
+        return repository + "'s " + file + " is served from the commit " + repoCommit + ", not " + commit
+                + ": the revision moved while it was read. Run again, or pin a commit with @COMMIT";
     }
 
     static String hubFileMetadataMissing(String repository, String file, URI url) {
-        return "the hub sent no ETag or size for " + repository + "'s " + file + " (" + url + ")";
+        return "the hub sent no ETag or size for " + repository + "'s " + file + " (" + shown(url) + "): is the"
+                + " endpoint a hub, and does no proxy in between drop its headers?";
     }
 
     // ---- the cache ----------------------------------------------------------------------------------
@@ -213,7 +252,8 @@ public final class PreloadMessages {
         StringBuilder message = new StringBuilder();
         if (!failures.isEmpty()) {
             message.append("Preloading into ").append(volume).append(" failed:").append(NL).append(bullets(failures))
-                    .append(NL).append("What was verified is in place; nothing unverified was kept.");
+                    .append(NL).append("What was verified is in place; nothing unverified is at a file's name (what a"
+                            + " broken download received is kept aside, only to be resumed).");
         }
         if (!missingOffline.isEmpty()) {
             message.append(message.length() == 0 ? "" : NL).append("Maven is offline (-o), and ").append(volume)
@@ -241,11 +281,24 @@ public final class PreloadMessages {
         if (e instanceof Download.NotVerified) {
             return "";
         }
+        if (e instanceof Download.LocalFailure) {
+            return ". Check the space and the permissions where it is written; nothing of it was kept.";
+        }
+        if (e.getMessage() != null && e.getMessage().contains("Unable to tunnel through proxy")
+                && e.getMessage().contains("407")) {
+            return ". The proxy wants credentials for an https:// URL, which the JDK sends only when MAVEN_OPTS has"
+                    + " -Djdk.http.auth.tunneling.disabledSchemes= (the plugin changes no JVM-wide setting).";
+        }
         if (e instanceof Fetcher.HttpStatusException status) {
             if (status.status == 404) {
                 return ". Check the name, the revision and the base URL (whisperBaseUrl, huggingFaceEndpoint).";
             }
-            if (status.status == 401 || status.status == 403) {
+            if (status.status == 403) {
+                return ". The server refuses: for a gated Hugging Face repository, accept its conditions on its page"
+                        + " with the account of the token (the password of the settings.xml <server> that"
+                        + " huggingFaceServerId names, or HF_TOKEN).";
+            }
+            if (status.status == 401) {
                 return ". The server wants credentials: give the token as the password of the settings.xml <server>"
                         + " that huggingFaceServerId names (huggingface by default), or in HF_TOKEN.";
             }
@@ -253,6 +306,10 @@ public final class PreloadMessages {
         }
         if (e instanceof SocketTimeoutException) {
             return ". Check the network and the proxy in settings.xml, or raise devcontainer-cache.downloadTimeout.";
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("the connection ended after")) {
+            return ". The server or the network broke off every time: run again to resume, or raise"
+                    + " devcontainer-cache.downloadRetries.";
         }
         if (e instanceof UnknownHostException || e instanceof ConnectException) {
             return ". Check the URL, and the proxy in settings.xml if this network needs one.";

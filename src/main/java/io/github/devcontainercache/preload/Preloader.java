@@ -29,7 +29,13 @@ public final class Preloader {
     public static final String HUB_ENDPOINT = "https://huggingface.co";
 
     /** Where the preload fetches from, and whether it may. */
-    public record Options(String whisperBaseUrl, URI hubEndpoint, String hubToken, boolean offline) {}
+    public record Options(String whisperBaseUrl, URI hubEndpoint, String hubToken, boolean offline) {
+        @Override
+        public String toString() {
+            return "Options[" + whisperBaseUrl + ", " + hubEndpoint + (hubToken == null ? "" : ", a token")
+                    + (offline ? ", offline" : "") + "]"; // never the token
+        }
+    }
 
     /** What one cache's preload did. */
     public record Result(int downloaded, int present, long bytesDownloaded) {}
@@ -116,10 +122,10 @@ public final class Preloader {
             try {
                 if (item instanceof PreloadItem.WhisperModel model) {
                     ModelCatalog.KnownModel known = WhisperCatalogue.find(model.name()).orElseThrow();
-                    one(volume, item.describe(), known.file(), WhisperCatalogue.url(options.whisperBaseUrl(), known),
+                    fetchFile(volume, item.describe(), known.file(), WhisperCatalogue.url(options.whisperBaseUrl(), known),
                             Expected.sha256(known.sha256(), known.sizeBytes()), files, counts, bytes, missingOffline);
                 } else if (item instanceof PreloadItem.PlainFile file) {
-                    one(volume, item.describe(), file.path(), file.url(), Expected.sha256(file.sha256(), -1), files,
+                    fetchFile(volume, item.describe(), file.path(), file.url(), Expected.sha256(file.sha256(), -1), files,
                             counts, bytes, missingOffline);
                 } else if (item instanceof PreloadItem.HubRepository repository) {
                     repository(volume, repository, files, hubFolder, counts, bytes, missingOffline);
@@ -135,7 +141,7 @@ public final class Preloader {
         return new Result(counts[0], counts[1], bytes[0]);
     }
 
-    private void one(String volume, String what, String path, URI url, Expected expected,
+    private void fetchFile(String volume, String what, String path, URI url, Expected expected,
             CacheFiles files, int[] counts, long[] bytes, List<String> missingOffline) throws IOException {
         if (files.holds(path, expected, log)) {
             log.info(PreloadMessages.present(what, volume, path));
@@ -158,6 +164,8 @@ public final class Preloader {
             throws IOException {
         try {
             return new Download(fetcher, log).fetch(url, token, partial, expected, what);
+        } catch (Download.Busy e) {
+            throw e; // the other build's partial file is its own
         } catch (IOException e) {
             try {
                 long kept = files.abandon(partial);

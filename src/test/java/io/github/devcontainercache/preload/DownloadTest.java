@@ -63,6 +63,21 @@ class DownloadTest {
     }
 
     @Test
+    void aPartialFileAnotherBuildIsWritingIsLeftToIt() throws IOException {
+        serve((exchange, index) -> LoopbackServer.serveWithRanges(exchange, CONTENT));
+        Files.write(partial(), new byte[] {1, 2, 3});
+
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(partial(),
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = other.lock()) {
+            assertThatThrownBy(() -> fetch(2, RIGHT))
+                    .isInstanceOf(Download.Busy.class)
+                    .hasMessageContaining("another build is downloading the same file into " + partial());
+        }
+        assertThat(Files.readAllBytes(partial())).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void aDownloadWhoseSizeIsNotKnownBeforeIsVerifiedToo() throws IOException {
         serve((exchange, index) -> LoopbackServer.serveWithRanges(exchange, CONTENT));
 

@@ -165,7 +165,7 @@ class FetcherTest {
 
         assertThatThrownBy(() -> get(LoopbackServer.fetcher(0), server.uri("/start"), null))
                 .isInstanceOf(IOException.class)
-                .hasMessage(server.uri("/start") + " redirects more than 10 times");
+                .hasMessage(server.uri("/start") + " redirects more than 10 times: a loop of the server's, or of a proxy's");
         assertThat(server.requests).hasSize(11);
     }
 

@@ -205,4 +205,19 @@ class PreloadItemTest {
                     .hasMessageContaining("the <path> '" + path + "'");
         }
     }
+
+    @Test
+    void aFileUrlWithCredentialsIsRefusedWithoutPrintingThem() {
+        assertThatThrownBy(() -> PreloadItem.file("https://user:secret@files.example/x.bin", "a".repeat(64), null))
+                .isInstanceOf(PreloadItem.InvalidItem.class)
+                .hasMessageContaining("holds credentials")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aFileIsDescribedWithoutTheQueryOfItsUrl() throws Exception {
+        PreloadItem.PlainFile file = PreloadItem.file("https://files.example/x.bin?sig=abc", "a".repeat(64), null);
+
+        assertThat(file.describe()).isEqualTo("x.bin (https://files.example/x.bin?…)");
+    }
 }

@@ -347,4 +347,12 @@ class PreloaderTest {
             assertThat(root.resolve("bad.bin.part")).doesNotExist();
         }
     }
+
+    @Test
+    void theOptionsNeverSayTheToken() {
+        Preloader.Options options = new Preloader.Options("https://w.example", java.net.URI.create("https://hub.example"),
+                "hf_secret", true);
+
+        assertThat(options.toString()).doesNotContain("hf_secret").contains("a token");
+    }
 }
