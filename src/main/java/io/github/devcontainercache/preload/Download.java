@@ -184,9 +184,6 @@ final class Download {
                     progress.add(filled);
                 }
                 digest = hashing.finish();
-                if (total < 0 || done == total) {
-                    channel.force(true); // on the disk before it is renamed into place: a crash leaves no short file there
-                }
             }
             if (total >= 0 && done < total) {
                 throw new IOException(PreloadMessages.endedEarly(done, total)); // resumed from here
