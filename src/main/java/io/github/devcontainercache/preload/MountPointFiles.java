@@ -5,7 +5,6 @@ import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.ReadPath;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -111,10 +110,6 @@ final class MountPointFiles extends CacheFiles {
     }
 
     private void finish(Path verified, Path target) throws IOException {
-        // on the disk before it has its name: a crash right after the rename finds the whole file there, never a short one
-        try (FileChannel channel = FileChannel.open(verified, StandardOpenOption.WRITE, NO_FOLLOW)) {
-            channel.force(true);
-        }
         own(verified);
         mode(verified, "rw-r--r--");
         // a rename does not follow a link at the target: it replaces the link itself
