@@ -21,7 +21,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public interface CacheContents {
 
     /** One pass over the whole cache. */
-    VolumeScan scan(int keepLargest) throws IOException;
+    default VolumeScan scan(int keepLargest) throws IOException {
+        return scan(keepLargest, null);
+    }
+
+    /** One pass over the whole cache, telling {@code sink} (when not {@code null}) of every entry and the content it asks for. */
+    VolumeScan scan(int keepLargest, EntrySink sink) throws IOException;
 
     /** The content of one file, given relative to the cache's root; the caller closes it. */
     InputStream open(String file) throws IOException;
@@ -41,8 +46,8 @@ public interface CacheContents {
     static CacheContents local(Path directory) {
         return new CacheContents() {
             @Override
-            public VolumeScan scan(int keepLargest) throws IOException {
-                VolumeScan scan = VolumeScanner.scan(directory, keepLargest);
+            public VolumeScan scan(int keepLargest, EntrySink sink) throws IOException {
+                VolumeScan scan = VolumeScanner.scan(directory, keepLargest, sink);
                 long[] ids = MountPoints.owner(directory);
                 scan.rootOwner(new Owner(ids[0], ids[1]));
                 return scan;
@@ -88,9 +93,9 @@ public interface CacheContents {
     static CacheContents archive(HelperContainer helper, String volume) {
         return new CacheContents() {
             @Override
-            public VolumeScan scan(int keepLargest) throws IOException {
+            public VolumeScan scan(int keepLargest, EntrySink sink) throws IOException {
                 try (InputStream tar = helper.read(volume)) {
-                    return VolumeScanner.scan(tar, keepLargest);
+                    return VolumeScanner.scan(tar, keepLargest, sink);
                 }
             }
 

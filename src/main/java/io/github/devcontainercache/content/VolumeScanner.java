@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,14 +26,58 @@ public final class VolumeScanner {
      * those run side by side.
      */
     public static VolumeScan scan(Path root, int keepLargest) throws IOException {
+        return scan(root, keepLargest, null);
+    }
+
+    /**
+     * The same walk, telling {@code sink} of every file and link; then the content of the files it asks for is read
+     * on the machine's cores, side by side.
+     */
+    public static VolumeScan scan(Path root, int keepLargest, EntrySink sink) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(root + " is not a directory");
         }
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            return pool.invoke(new DirectoryTask(root, null, "", keepLargest));
+            Walk walk = new Walk(sink);
+            VolumeScan scan = pool.invoke(new DirectoryTask(root, null, "", keepLargest, walk));
+            if (sink != null) {
+                pool.submit(() -> walk.wanted.parallelStream().forEach(file -> {
+                    Path path = root.resolve(file.path());
+                    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                        sink.content(file.path(), file.sizeBytes(), in);
+                    } catch (IOException e) {
+                        sink.unreadable(file.path(), e);
+                    }
+                })).join();
+            }
+            return scan;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** What a walk tells its sink, one entry at a time, and the files whose content it asked for. */
+    private static final class Walk {
+        final EntrySink sink;
+        final List<FileEntry> wanted = new ArrayList<>();
+
+        Walk(EntrySink sink) {
+            this.sink = sink;
+        }
+
+        synchronized void file(String path, long size, long uid, long gid) {
+            if (sink.file(path, size, uid, gid)) {
+                wanted.add(new FileEntry(path, size));
+            }
+        }
+
+        synchronized void link(Path entry, String path) {
+            try {
+                sink.link(path, Files.readSymbolicLink(entry).toString());
+            } catch (IOException unreadable) {
+                sink.link(path, "");
+            }
         }
     }
 
@@ -44,11 +89,14 @@ public final class VolumeScanner {
         private final String prefix;
         private final int keepLargest;
 
-        DirectoryTask(Path directory, String topLevel, String prefix, int keepLargest) {
+        private final transient Walk walk;
+
+        DirectoryTask(Path directory, String topLevel, String prefix, int keepLargest, Walk walk) {
             this.directory = directory;
             this.topLevel = topLevel;
             this.prefix = prefix;
             this.keepLargest = keepLargest;
+            this.walk = walk;
         }
 
         @Override
@@ -58,21 +106,33 @@ public final class VolumeScanner {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 for (Path entry : entries) {
                     BasicFileAttributes attributes;
+                    long uid = -1;
+                    long gid = -1;
                     try {
                         attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    } catch (IOException unreadable) {
+                        if (walk.sink != null && walk.sink.wantsOwners() && attributes.isRegularFile()) {
+                            Map<String, Object> ids = Files.readAttributes(entry, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+                            uid = ((Number) ids.get("uid")).longValue();
+                            gid = ((Number) ids.get("gid")).longValue();
+                        }
+                    } catch (IOException | UnsupportedOperationException unreadable) {
                         continue; // counted as nothing, as du reports and goes on
                     }
                     String name = entry.getFileName().toString();
                     if (attributes.isDirectory()) {
                         DirectoryTask task = new DirectoryTask(
-                                entry, topLevel == null ? name : topLevel, prefix + name + "/", keepLargest);
+                                entry, topLevel == null ? name : topLevel, prefix + name + "/", keepLargest, walk);
                         task.fork();
                         subdirectories.add(task);
                     } else if (attributes.isRegularFile()) {
                         // A file with several hard links counts once per link (du counts it once): finding the
                         // links would cost a second stat per file, and pip and model caches do not link files.
                         scan.addFile(topLevel, topLevel == null ? name : null, () -> prefix + name, attributes.size());
+                        if (walk.sink != null) {
+                            walk.file(prefix + name, attributes.size(), uid, gid);
+                        }
+                    } else if (attributes.isSymbolicLink() && walk.sink != null) {
+                        walk.link(entry, prefix + name);
                     }
                 }
             } catch (IOException unreadable) {
@@ -90,6 +150,11 @@ public final class VolumeScanner {
      * {@code <directory>/...}. Reads headers only; the content is skipped.
      */
     public static VolumeScan scan(InputStream tar, int keepLargest) throws IOException {
+        return scan(tar, keepLargest, null);
+    }
+
+    /** The same, telling {@code sink} of every file and link, and handing it the content it asks for as it streams by. */
+    public static VolumeScan scan(InputStream tar, int keepLargest, EntrySink sink) throws IOException {
         VolumeScan scan = new VolumeScan(keepLargest);
         TarStream entries = new TarStream(tar, 1 << 20);
         boolean first = true;
@@ -102,15 +167,29 @@ public final class VolumeScanner {
                 }
             }
             first = false;
+            String name = entry.getName();
+            int slash = name.indexOf('/');
+            String path = slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : null;
+            if (entry.isSymbolicLink() && sink != null && path != null) {
+                sink.link(path, entry.getLinkName());
+            }
             // commons-compress calls every non-directory a file: count regular files only, as the walk does
             if (entry.isDirectory() || entry.isSymbolicLink() || entry.isLink() || entry.isFIFO()
                     || entry.isCharacterDevice() || entry.isBlockDevice()) {
                 continue;
             }
-            String name = entry.getName();
-            int slash = name.indexOf('/');
-            if (slash >= 0 && slash < name.length() - 1) {
-                scan.addFile(name.substring(slash + 1), entry.getSize());
+            if (path != null) {
+                scan.addFile(path, entry.getSize());
+                if (sink != null && sink.file(path, entry.getSize(), entry.getLongUserId(), entry.getLongGroupId())) {
+                    try {
+                        sink.content(path, entry.getSize(), entries.content());
+                    } catch (IOException unreadable) {
+                        if (unreadable instanceof java.io.EOFException) {
+                            throw unreadable; // the stream itself ended: nothing after it can be read
+                        }
+                        sink.unreadable(path, unreadable);
+                    }
+                }
             }
         }
         return scan;
