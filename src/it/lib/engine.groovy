@@ -289,6 +289,10 @@ class ItEngine {
         java.security.MessageDigest.getInstance('SHA-256').digest(text.getBytes('UTF-8')).encodeHex().toString()
     }
 
+    static String sha256Of(File file) {
+        java.security.MessageDigest.getInstance('SHA-256').digest(file.bytes).encodeHex().toString()
+    }
+
     /**
      * Every entry of the volume, read with docker cp and tar, independently of the plugin: path to
      * "type uid:gid mode sha256-or-link-target".

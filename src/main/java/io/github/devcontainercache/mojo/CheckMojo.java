@@ -6,9 +6,11 @@ import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.ContentMessages;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.report.ReportEntry;
+import io.github.devcontainercache.report.ReportMessages;
 import io.github.devcontainercache.report.Reporter;
 import io.github.devcontainercache.volumes.CacheCheck;
 import io.github.devcontainercache.volumes.CacheCreator;
+import io.github.devcontainercache.volumes.CacheRepair;
 import io.github.devcontainercache.volumes.VolumeMessages;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,13 +56,41 @@ public class CheckMojo extends AbstractCacheMojo {
 
 
     /**
-     * Also hashes the files that have an expected SHA-256 (known Whisper models, entries of a cache's
-     * {@code <checksums>} file) and reports each corrupt or partial one, with the fix.
+     * Also checks each cache's content where its format carries a check: known Whisper models and the entries of a
+     * cache's {@code <checksums>} file against their SHA-256, Hugging Face blobs and snapshot links, npm's
+     * {@code _cacache}, every jar's CRC-32 and checksum sidecars in a Maven repository, Go's {@code .ziphash}, and
+     * the others the README's table of kinds lists. Reports each broken entry by its tool's name, with the fix.
      *
      * @since 0.1.0
      */
     @Parameter(property = "devcontainer-cache.verifyIntegrity", defaultValue = "false")
     private boolean verifyIntegrity;
+
+    /**
+     * Verifies the caches' content (as {@code verifyIntegrity}) and removes just the broken entries and the
+     * downloads left unfinished, as the {@code repair} goal does, instead of failing for them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.repair", defaultValue = "false")
+    private boolean repair;
+
+    /**
+     * With {@code repair}, where the mount point cannot be written here: the image whose {@code rm} removes the
+     * entries; by default, the image of a container that uses the volume.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.helperImage")
+    private String helperImage;
+
+    /**
+     * With {@code repair}: prints what would be removed, and changes nothing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.dryRun", defaultValue = "false")
+    private boolean dryRun;
 
     @Override
     String goal() {
@@ -77,7 +107,7 @@ public class CheckMojo extends AbstractCacheMojo {
             throws MojoFailureException, MojoExecutionException {
         CacheCreator creator = createMissing ? new CacheCreator(engine, helperTag(), projectId(), log) : null;
         List<String> problems = new ArrayList<>(new CacheCheck(engine, helperTag(), readMountPoints(), log).run(caches, creator));
-        if (verifyIntegrity) {
+        if (verifyIntegrity || repair) {
             try {
                 Reporter.Result content = new Reporter(engine, helperTag(),
                                 new Reporter.Options(readMountPoints(), true, 0, baseDirectory(), Reporter.Content.AUTO), log)
@@ -89,8 +119,21 @@ public class CheckMojo extends AbstractCacheMojo {
                     for (CheckedFile file : entry.checksums()) {
                         log.info(ContentMessages.checkedFile(entry.volume(), file));
                     }
+                    ReportMessages.verifiedLine(entry).ifPresent(log::info);
                 }
-                problems.addAll(content.contentProblems());
+                if (repair) {
+                    // what is broken is removed instead of failing the build; what cannot be is still a problem
+                    if (!content.contentProblems().isEmpty()) {
+                        log.info(ReportMessages.contentProblems(content.contentProblems()));
+                    }
+                    problems.addAll(Repairs.run(engine, content,
+                            new CacheRepair.Options(dryRun, helperImage, readMountPoints()), log));
+                } else {
+                    problems.addAll(content.contentProblems());
+                }
+                if (!content.notices().isEmpty()) {
+                    log.warn(ReportMessages.notices(content.notices()));
+                }
             } catch (IOException e) {
                 throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
             }

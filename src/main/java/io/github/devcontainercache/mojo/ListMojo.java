@@ -9,6 +9,8 @@ import io.github.devcontainercache.content.CacheContents;
 import io.github.devcontainercache.content.ContentMessages;
 import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.content.VolumeScan;
+import io.github.devcontainercache.content.kinds.CachePass;
+import io.github.devcontainercache.content.kinds.KindMessages;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
 import io.github.devcontainercache.engine.VolumeInfo;
@@ -95,21 +97,25 @@ public class ListMojo extends AbstractCacheMojo {
             throw new MojoFailureException(VolumeMessages.cacheMissing(name));
         }
         Optional<Path> local = mountPoint(engine, info.get());
-        VolumeScan scan;
+        CacheDeclaration cache = caches.get(0);
+        CachePass.Options options = new CachePass.Options(false, null, false, Math.max(1, limit), Math.max(1, limit));
+        CachePass.Result pass;
         try {
             if (local.isPresent()) {
-                scan = CacheContents.local(local.get()).scan(Math.max(1, limit));
+                pass = CachePass.run(CacheContents.local(local.get()), cache.effectiveKind(), cache.target(), options);
                 log.info(ContentMessages.listing(name, ReadPath.MOUNT_POINT));
             } else {
                 try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(name), true, log)) {
-                    scan = CacheContents.archive(helper, name).scan(Math.max(1, limit));
+                    pass = CachePass.run(CacheContents.archive(helper, name), cache.effectiveKind(), cache.target(), options);
                 }
                 log.info(ContentMessages.listing(name, ReadPath.ARCHIVE_API));
             }
         } catch (IOException e) {
             throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
         }
+        VolumeScan scan = pass.scan();
         ContentMessages.listLines(scan).forEach(log::info);
         log.info(ContentMessages.listTotal(scan, Math.max(1, limit)));
+        KindMessages.itemLines(pass.findings()).forEach(log::info);
     }
 }

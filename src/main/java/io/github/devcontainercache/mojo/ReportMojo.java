@@ -118,6 +118,7 @@ public class ReportMojo extends AbstractCacheMojo {
         ReportWriter.table(result.report()).forEach(log::info);
         ReportWriter.sizeSources(result.report()).forEach(log::info);
         ReportWriter.contentSources(result.report()).forEach(log::info);
+        ReportWriter.insightLines(result.report()).forEach(log::info);
         Path directory = outputDirectory.toPath();
         Path json = directory.resolve("report.json");
         Path markdown = directory.resolve("report.md");
@@ -131,6 +132,9 @@ public class ReportMojo extends AbstractCacheMojo {
         log.info(ReportMessages.reportWritten(json, markdown));
         if (!result.contentProblems().isEmpty()) {
             log.warn(ReportMessages.contentProblems(result.contentProblems()));
+        }
+        if (!result.notices().isEmpty()) {
+            log.warn(ReportMessages.notices(result.notices()));
         }
         if (!result.overBudget().isEmpty()) {
             String message = ReportMessages.reportFailed(result.overBudget());

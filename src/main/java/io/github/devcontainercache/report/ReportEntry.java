@@ -17,6 +17,7 @@ import java.util.Map;
  *     {@code largestFiles} are not known)
  * @param inUseBy the containers, in any state, that mount the cache
  * @param pip for a pip cache: size and file count of {@code http-v2}, {@code http}, {@code wheels}, {@code selfcheck}
+ * @param insight what the cache holds in its tool's terms, where every entry was read; else {@code null}
  */
 public record ReportEntry(
         String volume,
@@ -34,7 +35,8 @@ public record ReportEntry(
         List<CheckedFile> checksums,
         Map<String, VolumeScan.Part> pip,
         List<FileEntry> largestFiles,
-        String source) {
+        String source,
+        Insight insight) {
 
     /** A container that mounts the cache. */
     public record Container(String name, String state) {}
@@ -54,6 +56,9 @@ public record ReportEntry(
                     return worst.id() + " file";
                 }
             }
+        }
+        if (insight != null && !insight.findings().broken().isEmpty()) {
+            return "broken entry";
         }
         return "ok";
     }

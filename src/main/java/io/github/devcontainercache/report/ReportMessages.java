@@ -39,6 +39,51 @@ public final class ReportMessages {
         return "Cache '" + volume + "': " + file + ", listed in " + checksums + ", is not in the cache.";
     }
 
+    public static String brokenEntry(String volume, String kind, io.github.devcontainercache.content.kinds.Findings.Broken entry) {
+        return "Cache '" + volume + "' (" + kind + "): " + entry.entry() + " is broken: " + entry.problem() + ". Remove"
+                + " just that entry (" + String.join(", ", entry.files()) + "; " + ByteSize.format(entry.sizeBytes())
+                + ") with 'mvn devcontainer-cache:repair -Ddevcontainer-cache.only=" + volume + "', and the tool fetches"
+                + " it anew; the rest of the cache stays.";
+    }
+
+    public static String unfinishedDownloads(String volume, List<String> files, long bytes) {
+        return "Cache '" + volume + "' holds " + count(files.size(), "unfinished download") + " ("
+                + String.join(", ", files.subList(0, Math.min(5, files.size()))) + (files.size() > 5 ? ", ..." : "")
+                + "; " + ByteSize.format(bytes) + "), and no running container uses it: whatever wrote them is gone."
+                + " 'mvn devcontainer-cache:repair -Ddevcontainer-cache.only=" + volume + "' removes them.";
+    }
+
+    public static String foreignOwners(String volume, String target, io.github.devcontainercache.caches.Owner owner,
+            io.github.devcontainercache.content.kinds.CachePass.ForeignOwners foreign) {
+        return "Cache '" + volume + "' holds " + count((int) Math.min(Integer.MAX_VALUE, foreign.files()), "file") + " ("
+                + ByteSize.format(foreign.sizeBytes()) + ") owned by " + foreign.firstOwner()
+                + (foreign.files() > 1 ? " or others" : "") + ", not by its declared owner " + owner + ", such as "
+                + String.join(", ", foreign.examples()) + ": a tool running as " + owner + " cannot replace them. In"
+                + " the dev container, run: sudo chown -R " + owner + " " + (target == null ? "<target>" : target) + ".";
+    }
+
+    public static String otherLayout(String volume, String kind, String target, String layout) {
+        return "Cache '" + volume + "' is a " + kind + " cache" + (target == null ? "" : " (mounted at " + target + ")")
+                + " but holds " + layout + "'s layout: a volume made for another tool is mounted here. Mount it where "
+                + layout + " looks, or give " + kind + " a cache of its own (or declare <kind>" + layout + "</kind> if"
+                + " that is what it is).";
+    }
+
+    /** {@code v: 1,234 files checked (artifacts ...), 1 broken}, for a cache read entry by entry. */
+    public static java.util.Optional<String> verifiedLine(ReportEntry entry) {
+        if (entry.insight() == null) {
+            return java.util.Optional.empty();
+        }
+        io.github.devcontainercache.content.kinds.Findings findings = entry.insight().findings();
+        return java.util.Optional.of("  " + entry.volume() + " (" + entry.kind() + "): " + count((int) Math.min(
+                Integer.MAX_VALUE, findings.verified()), "file") + " checked in its format, "
+                + (findings.broken().isEmpty() ? "none broken" : findings.broken().size() + " broken"));
+    }
+
+    public static String notices(List<String> notices) {
+        return "Worth a look (" + count(notices.size(), "notice") + "):" + NL + bullets(notices);
+    }
+
     public static String contentProblems(List<String> problems) {
         return "Cache content problems (" + count(problems.size(), "problem") + "):" + NL + bullets(problems);
     }

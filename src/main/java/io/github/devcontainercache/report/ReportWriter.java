@@ -81,6 +81,31 @@ public final class ReportWriter {
         return lines;
     }
 
+    /** How many of a cache's largest items the console names. */
+    static final int ITEMS_SHOWN = 5;
+
+    /** For each cache read entry by entry, what takes the room in its tool's terms, the largest first. */
+    public static List<String> insightLines(CacheReport report) {
+        List<String> lines = new ArrayList<>();
+        for (ReportEntry entry : report.caches()) {
+            if (entry.insight() == null || entry.insight().findings().items().isEmpty()) {
+                continue;
+            }
+            lines.add(itemsLine(entry.volume(), entry.insight().findings(), ITEMS_SHOWN));
+        }
+        return lines;
+    }
+
+    /** {@code What takes the room in VOLUME (UNIT): a 1.2 GB, b 300 MB (of N)}. */
+    public static String itemsLine(String volume, io.github.devcontainercache.content.kinds.Findings findings, int limit) {
+        List<io.github.devcontainercache.content.kinds.Findings.Item> items = findings.items();
+        String named = items.subList(0, Math.min(limit, items.size())).stream()
+                .map(item -> item.name() + " " + ByteSize.format(item.sizeBytes()))
+                .collect(Collectors.joining(", "));
+        return "What takes the room in " + volume + " (" + findings.unit() + "): " + named
+                + (findings.itemCount() > Math.min(limit, items.size()) ? ", ... (" + findings.itemCount() + " in all)" : "");
+    }
+
     /** The same table in Markdown, ready for a CI summary. */
     public static String markdown(CacheReport report) {
         List<List<String>> rows = rows(report);
@@ -185,6 +210,67 @@ public final class ReportWriter {
         }
         json.writeEndArray();
         json.writeStringField("source", entry.source());
+        writeInsight(json, entry.insight());
+        json.writeEndObject();
+    }
+
+    private static void writeInsight(JsonGenerator json, Insight insight) throws IOException {
+        if (insight == null) {
+            json.writeNullField("insight");
+            return;
+        }
+        json.writeObjectFieldStart("insight");
+        io.github.devcontainercache.content.kinds.Findings findings = insight.findings();
+        json.writeStringField("unit", findings.unit());
+        json.writeNumberField("itemCount", findings.itemCount());
+        json.writeArrayFieldStart("items");
+        for (io.github.devcontainercache.content.kinds.Findings.Item item : findings.items()) {
+            json.writeStartObject();
+            json.writeStringField("name", item.name());
+            json.writeNumberField("sizeBytes", item.sizeBytes());
+            json.writeNumberField("files", item.files());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeNumberField("verifiedFiles", findings.verified());
+        json.writeArrayFieldStart("broken");
+        for (io.github.devcontainercache.content.kinds.Findings.Broken broken : findings.broken()) {
+            json.writeStartObject();
+            json.writeStringField("entry", broken.entry());
+            json.writeStringField("problem", broken.problem());
+            json.writeArrayFieldStart("files");
+            for (String file : broken.files()) {
+                json.writeString(file);
+            }
+            json.writeEndArray();
+            json.writeNumberField("sizeBytes", broken.sizeBytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("unfinishedDownloads");
+        for (FileEntry file : insight.unfinished()) {
+            json.writeStartObject();
+            json.writeStringField("file", file.path());
+            json.writeNumberField("sizeBytes", file.sizeBytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (insight.foreignOwners() == null) {
+            json.writeNullField("foreignOwners");
+        } else {
+            json.writeObjectFieldStart("foreignOwners");
+            json.writeNumberField("files", insight.foreignOwners().files());
+            json.writeNumberField("sizeBytes", insight.foreignOwners().sizeBytes());
+            json.writeStringField("firstOwner", insight.foreignOwners().firstOwner() == null ? null
+                    : insight.foreignOwners().firstOwner().toString());
+            json.writeArrayFieldStart("examples");
+            for (String file : insight.foreignOwners().examples()) {
+                json.writeString(file);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeStringField("otherLayout", insight.otherLayout());
         json.writeEndObject();
     }
 

@@ -12,6 +12,7 @@ import io.github.devcontainercache.content.FileStatus;
 import io.github.devcontainercache.content.Hashing;
 import io.github.devcontainercache.content.ModelCatalog;
 import io.github.devcontainercache.content.VolumeScan;
+import io.github.devcontainercache.content.kinds.CachePass;
 import io.github.devcontainercache.engine.ContainerInfo;
 import io.github.devcontainercache.engine.DockerEngine;
 import io.github.devcontainercache.engine.HelperContainer;
@@ -70,8 +71,15 @@ public final class Reporter {
     public record Options(boolean readMountPoints, boolean verifyIntegrity, int largestFiles, Path baseDirectory,
             Content content) {}
 
-    /** The report, and the problems it found: over budget, and files that are not what they should be. */
-    public record Result(CacheReport report, List<String> overBudget, List<String> contentProblems) {}
+    /**
+     * The report, and the problems it found: over budget, and files that are not what they should be; and what it
+     * noticed that a user would want to know (downloads left unfinished, files of another owner, another layout).
+     */
+    public record Result(CacheReport report, List<String> overBudget, List<String> contentProblems,
+            List<String> notices) {}
+
+    /** How many of each cache's largest items (artifacts, packages, models) the report keeps. */
+    static final int ITEMS = 20;
 
     private final DockerEngine engine;
     private final String helperTag;
@@ -114,6 +122,7 @@ public final class Reporter {
         List<ReportEntry> entries = new ArrayList<>();
         List<String> overBudget = new ArrayList<>();
         List<String> contentProblems = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
         ExecutorService pool = remote.isEmpty() ? null
                 : Executors.newFixedThreadPool(Math.min(ASKING_THREADS, remote.size()) + 1, Reporter::daemon);
         try {
@@ -127,7 +136,8 @@ public final class Reporter {
                 Map<String, Future<Facts>> asked = new HashMap<>();
                 for (CacheDeclaration cache : caches) {
                     List<String> lines = checksumLines.get(cache.volume());
-                    if (remote.contains(cache.volume()) && options.content() == Content.AUTO
+                    boolean verifiesEntries = options.verifyIntegrity() && CachePass.checksEntries(cache.effectiveKind());
+                    if (remote.contains(cache.volume()) && options.content() == Content.AUTO && !verifiesEntries
                             && (lines == null || ContentChecks.listedFiles(lines).size() <= MAX_FILES_ASKED)) {
                         CacheContents contents = CacheContents.archive(helper, cache.volume());
                         asked.put(cache.volume(), pool.submit(() -> asked(cache, contents, lines)));
@@ -148,7 +158,7 @@ public final class Reporter {
                             ? await(asked.get(cache.volume()))
                             : scanned(cache, contents, checksumLines.get(cache.volume()));
                     ReportEntry entry = entry(cache, contents, facts, rootOwner(volume, contents, facts), engineSize,
-                            users.getOrDefault(cache.volume(), List.of()), contentProblems);
+                            users.getOrDefault(cache.volume(), List.of()), contentProblems, notices);
                     entries.add(entry);
                     if (Boolean.TRUE.equals(entry.overBudget())) {
                         overBudget.add(ReportMessages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
@@ -166,13 +176,13 @@ public final class Reporter {
                 engine.version().apiVersion(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 entries);
-        return new Result(report, overBudget, contentProblems);
+        return new Result(report, overBudget, contentProblems, notices);
     }
 
     private ReportEntry missing(CacheDeclaration cache) {
         return new ReportEntry(cache.volume(), cache.effectiveKind().id(), false, null, null, null, null,
                 cache.budgetBytes(), null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
-                cache.origin().toString());
+                cache.origin().toString(), null);
     }
 
     /**
@@ -189,7 +199,7 @@ public final class Reporter {
     }
 
     private ReportEntry entry(CacheDeclaration cache, CacheContents contents, Facts facts, Owner owner,
-            Long engineSize, List<ContainerInfo> containers, List<String> contentProblems) {
+            Long engineSize, List<ContainerInfo> containers, List<String> contentProblems, List<String> notices) {
         boolean onMountPoint = contents.via() == ReadPath.MOUNT_POINT;
         // without a scan, the engine knew the size
         Long size = onMountPoint || engineSize == null ? Long.valueOf(facts.scan.sizeBytes()) : engineSize;
@@ -212,6 +222,10 @@ public final class Reporter {
         for (CheckedFile file : checksums) {
             problemFor(cache, file, contentProblems);
         }
+        if (facts.pass != null) {
+            contentProblems.addAll(InsightProblems.broken(cache, facts.pass.findings()));
+            notices.addAll(InsightProblems.hidden(cache, facts.pass, containers));
+        }
 
         Map<String, VolumeScan.Part> pip = new LinkedHashMap<>();
         if (cache.effectiveKind() == CacheKind.PIP && facts.scan != null) {
@@ -226,7 +240,8 @@ public final class Reporter {
         return new ReportEntry(cache.volume(), cache.effectiveKind().id(), true, size, sizeSource, contentSource,
                 facts.scan == null ? null : facts.scan.files(), cache.budgetBytes(), overBudget, users,
                 owner == null ? null : owner.toString(), models, checksums, pip,
-                facts.scan == null ? List.of() : facts.scan.largest(), cache.origin().toString());
+                facts.scan == null ? List.of() : facts.scan.largest(), cache.origin().toString(),
+                facts.pass == null ? null : Insight.of(facts.pass));
     }
 
     /** The answer of a task of the pool, its own failure rethrown as it was. */
@@ -254,12 +269,16 @@ public final class Reporter {
     }
 
     /** What was found of a cache's content, by one pass over all of it ({@code scan}) or by asking for a few files. */
-    private record Facts(VolumeScan scan, Owner owner, List<CheckedFile> models, List<CheckedFile> checksums) {}
+    private record Facts(VolumeScan scan, Owner owner, List<CheckedFile> models, List<CheckedFile> checksums,
+            CachePass.Result pass) {}
 
     /** One pass over every entry: sizes, counts, largest files, parts, and the files at the root. */
     private Facts scanned(CacheDeclaration cache, CacheContents contents, List<String> checksumLines)
             throws IOException {
-        VolumeScan scan = contents.scan(options.largestFiles());
+        boolean ownersKnown = !(engine.isPodman() && contents.via() != ReadPath.MOUNT_POINT);
+        CachePass.Result pass = CachePass.run(contents, cache.effectiveKind(), cache.target(), new CachePass.Options(
+                options.verifyIntegrity(), cache.owner(), ownersKnown, options.largestFiles(), ITEMS));
+        VolumeScan scan = pass.scan();
         List<CheckedFile> models = cache.effectiveKind() == CacheKind.WHISPER
                 ? ContentChecks.whisperModels(scan, ModelCatalog.whisper())
                 : List.of();
@@ -272,7 +291,7 @@ public final class Reporter {
                         : entry);
             }
         }
-        return new Facts(scan, scan.rootOwner(), models, checksums);
+        return new Facts(scan, scan.rootOwner(), models, checksums, pass);
     }
 
     /**
@@ -288,7 +307,7 @@ public final class Reporter {
         }
         List<CheckedFile> checksums = checksumLines == null ? List.of()
                 : ContentChecks.fromChecksums(checksumLines, sizesOf(contents, ContentChecks.listedFiles(checksumLines)));
-        return new Facts(null, owner, models, checksums);
+        return new Facts(null, owner, models, checksums, null);
     }
 
     private static Map<String, Long> sizesOf(CacheContents contents, java.util.Collection<String> files)

@@ -179,4 +179,50 @@ public final class VolumeMessages {
     public static String wipeFailed(List<String> refused) {
         return "Wipe refused for " + count(refused.size(), "cache") + ":" + NL + bullets(refused);
     }
+
+    public static String repairNothing(String volume) {
+        return "Nothing to repair in " + volume + ".";
+    }
+
+    public static String repairLine(String verb, String volume, String entry, List<String> files, long bytes) {
+        return String.format(java.util.Locale.ROOT, "%-13s%s: %s (%s; %s)", verb, volume, entry, String.join(", ", files),
+                ByteSize.format(bytes));
+    }
+
+    public static String repairRefusedInUse(String volume, List<ContainerInfo> containers) {
+        return "Cache '" + volume + "' is in use by " + withStates(containers) + ": removing entries now could pull"
+                + " them from under a tool that reads them. Stop " + (containers.size() == 1 ? "it" : "them")
+                + " (docker stop " + names(containers) + ") and run the repair again.";
+    }
+
+    public static String repairNoImage(String volume) {
+        return "Repairing cache '" + volume + "' through the engine needs an image with rm to run in (the engine's"
+                + " archive API cannot delete), and no container uses the volume to borrow its image from. Name one"
+                + " with -Ddevcontainer-cache.helperImage=IMAGE (any image on this engine with rm).";
+    }
+
+    public static String repairRmFailed(String volume, String image, long exit) {
+        return "Removing the broken entries of cache '" + volume + "' with image " + image + " failed (exit code " + exit
+                + "): the image needs rm. Name another with -Ddevcontainer-cache.helperImage=IMAGE.";
+    }
+
+    public static String repairUnsafePath(String volume, String file) {
+        return "Refusing to repair cache '" + volume + "': " + file + " does not stay inside the cache. Nothing was"
+                + " removed; report this, with the cache's layout, as a bug of the plugin.";
+    }
+
+    public static String repairFailed(String volume, String file, String why) {
+        return "Removing " + file + " from cache '" + volume + "' failed: " + why + ". Check that the mount point is"
+                + " writable (or set -Ddevcontainer-cache.readMountPoints=false to go through the engine), then run again.";
+    }
+
+    public static String repairSummary(boolean dryRun, int entries, long bytes, int refused) {
+        return (dryRun ? "Dry run: would remove " : "Removed ") + (entries == 1 ? "1 broken entry" : entries + " broken entries") + ", "
+                + ByteSize.format(bytes) + " (" + bytes + " bytes)" + (refused == 0 ? "." : "; " + count(refused, "cache") + " refused.");
+    }
+
+    public static String repairRefused(List<String> refused) {
+        return "Repair refused (" + count(refused.size(), "cache") + "):" + io.github.devcontainercache.Wording.NL
+                + io.github.devcontainercache.Wording.bullets(refused);
+    }
 }

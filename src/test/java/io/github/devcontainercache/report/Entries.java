@@ -18,36 +18,36 @@ final class Entries {
     static ReportEntry existing(String volume, String kind, Long size, Long budget, List<ReportEntry.Container> users) {
         return new ReportEntry(volume, kind, true, size, "mount point", "mount point walk", 3L, budget,
                 budget == null || size == null ? null : size > budget, users, "1000:1000", List.of(), List.of(),
-                Map.of(), List.of(), "pom.xml");
+                Map.of(), List.of(), "pom.xml", null);
     }
 
     static ReportEntry missing(String volume, String kind, Long budget) {
         return new ReportEntry(volume, kind, false, null, null, null, null, budget, null, List.of(), null, List.of(),
-                List.of(), Map.of(), List.of(), "pom.xml");
+                List.of(), Map.of(), List.of(), "pom.xml", null);
     }
 
     static ReportEntry withFiles(ReportEntry entry, List<CheckedFile> models, List<CheckedFile> checksums) {
         return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
                 entry.contentSource(), entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(), models,
-                checksums, entry.pip(), entry.largestFiles(), entry.source());
+                checksums, entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
     }
 
     static ReportEntry withOverBudget(ReportEntry entry, Boolean overBudget) {
         return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
                 entry.contentSource(), entry.files(), entry.budgetBytes(), overBudget, entry.inUseBy(), entry.owner(), entry.models(),
-                entry.checksums(), entry.pip(), entry.largestFiles(), entry.source());
+                entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
     }
 
     static ReportEntry withSizeSource(ReportEntry entry, String sizeSource) {
         return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), sizeSource,
                 entry.contentSource(), entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(), entry.models(),
-                entry.checksums(), entry.pip(), entry.largestFiles(), entry.source());
+                entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
     }
 
     static ReportEntry withContentSource(ReportEntry entry, String contentSource) {
         return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
                 contentSource, entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(),
-                entry.models(), entry.checksums(), entry.pip(), entry.largestFiles(), entry.source());
+                entry.models(), entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
     }
 
     static CheckedFile file(String name, long size, FileStatus status) {
@@ -66,6 +66,6 @@ final class Entries {
         return new ReportEntry("pip-cache", "pip", true, 1000L, "engine df", "archive API stream", 21L, 2000L, false,
                 List.of(container("dev", "running"), container("old", "exited")), "1000:1000", List.of(),
                 List.of(file("sums/a.bin", 5, FileStatus.OK)), pip,
-                List.of(new FileEntry("wheels/x.whl", 100), new FileEntry("http-v2/a", 50)), "pom.xml");
+                List.of(new FileEntry("wheels/x.whl", 100), new FileEntry("http-v2/a", 50)), "pom.xml", null);
     }
 }

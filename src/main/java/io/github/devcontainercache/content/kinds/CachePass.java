@@ -51,6 +51,15 @@ public final class CachePass {
 
     private CachePass() {}
 
+    /**
+     * Whether verifying a cache of this kind reads its entries' content, so that through the archive API a verifying
+     * report streams the whole cache: Whisper's models are hashed one by one, and ccache and unknown caches carry no
+     * check of their own.
+     */
+    public static boolean checksEntries(CacheKind kind) {
+        return kind != CacheKind.WHISPER && kind != CacheKind.GENERIC && kind != CacheKind.CCACHE;
+    }
+
     public static Result run(CacheContents contents, CacheKind kind, String target, Options options) throws IOException {
         Sink sink = new Sink(Kinds.reader(kind, options.verify()), ToolRoot.of(kind, target), options);
         VolumeScan scan = contents.scan(options.keepLargest(), sink);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +51,14 @@ final class GoReader extends KindReader {
             }
             return;
         }
-        List<String> lines = new ArrayList<>();
+        // entry name to its line, sorted by name as Go's sort.Strings does (by UTF-8 bytes)
+        Map<String, String> lines = new java.util.TreeMap<>((a, b) -> java.util.Arrays.compareUnsigned(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
         String problem = ZipCheck.problem(in, (name, content) -> {
             if (name.contains("\n")) {
                 throw new IOException("an entry's name holds a newline");
             }
-            lines.add(Digests.hex("SHA-256", content) + "  " + name + "\n");
+            lines.put(name, Digests.hex("SHA-256", content) + "  " + name + "\n");
         });
         verified();
         String module = module(path);
@@ -65,9 +66,8 @@ final class GoReader extends KindReader {
             broken(module, fileName(path) + " " + problem, List.of(path, path + "hash"), sizeBytes);
             return;
         }
-        java.util.Collections.sort(lines);
         MessageDigest summary = Digests.of("SHA-256");
-        for (String line : lines) {
+        for (String line : lines.values()) {
             summary.update(line.getBytes(StandardCharsets.UTF_8));
         }
         synchronized (this) {

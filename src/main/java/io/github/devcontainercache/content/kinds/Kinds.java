@@ -54,7 +54,9 @@ final class Kinds {
         if (topLevel.stream().anyMatch(n -> UV_BUCKET.matcher(n).matches())) {
             return Optional.of(CacheKind.UV);
         }
-        if (secondLevel.contains("caches/modules-2") || secondLevel.contains("wrapper/dists")) {
+        // the Maven Wrapper keeps its distributions in ~/.m2/wrapper/dists, beside the repository
+        if (secondLevel.contains("caches/modules-2")
+                || secondLevel.contains("wrapper/dists") && !topLevel.contains("repository")) {
             return Optional.of(CacheKind.GRADLE);
         }
         if (secondLevel.contains("cache/download")) {

@@ -29,6 +29,8 @@ final class MavenReader extends KindReader {
     /** Artifact path to its digests, by sidecar extension. */
     private final Map<String, Map<String, String>> digests = new HashMap<>();
     private final Map<String, Long> sizes = new HashMap<>();
+    /** Artifact path to what is wrong with its zip: reported at the end, once all its sidecars are known. */
+    private final Map<String, String> zipProblems = new HashMap<>();
 
     MavenReader(boolean verify) {
         super(verify);
@@ -90,7 +92,9 @@ final class MavenReader extends KindReader {
         }
         verified();
         if (problem != null) {
-            broken(coordinates(path), fileName(path) + " " + problem, withSidecars(path), sizeBytes);
+            synchronized (this) {
+                zipProblems.put(path, problem);
+            }
         }
     }
 
@@ -100,7 +104,10 @@ final class MavenReader extends KindReader {
 
     @Override
     void finish() {
-        Set<String> reported = new HashSet<>();
+        // through the archive API a jar's sidecars may come after it: its files are known only now
+        zipProblems.forEach((path, problem) -> broken(coordinates(path), fileName(path) + " " + problem,
+                withSidecars(path), sizes.getOrDefault(path, 0L)));
+        Set<String> reported = new HashSet<>(zipProblems.keySet());
         for (Map.Entry<String, String> sidecar : sidecarValues.entrySet()) {
             String path = sidecar.getKey();
             String extension = extension(path);
@@ -109,8 +116,7 @@ final class MavenReader extends KindReader {
             if (found == null || found.get(extension) == null) {
                 continue; // no such file beside it, or not read: nothing to compare
             }
-            if (!found.get(extension).equals(sidecar.getValue()) && reported.add(artifact)
-                    && brokenEntries().stream().noneMatch(b -> b.files().contains(artifact))) {
+            if (!found.get(extension).equals(sidecar.getValue()) && reported.add(artifact)) {
                 broken(coordinates(artifact), fileName(artifact) + " does not match its ." + extension,
                         withSidecars(artifact), sizes.getOrDefault(artifact, 0L));
             }
@@ -132,7 +138,9 @@ final class MavenReader extends KindReader {
     static String coordinates(String path) {
         String[] segments = segments(path);
         int n = segments.length;
-        if (n >= 4 && segments[n - 1].startsWith(segments[n - 3] + "-")) {
+        // _remote.repositories: which repository each file of the version folder came from
+        if (n >= 4 && (segments[n - 1].startsWith(segments[n - 3] + "-")
+                || segments[n - 1].equals("_remote.repositories"))) {
             return String.join(".", java.util.Arrays.copyOf(segments, n - 3)) + ":" + segments[n - 3] + ":"
                     + segments[n - 2];
         }

@@ -61,7 +61,7 @@ final class NpmReader extends KindReader {
             tally.add("index of the cache", sizeBytes);
             return sizeBytes <= MAX_BUCKET_BYTES;
         }
-        tally.add(topLevel(path).equals("_cacache") ? "_cacache/" + segments(path)[1] : topLevel(path), sizeBytes);
+        tally.add(path.startsWith("_cacache/") ? "_cacache/" + segments(path)[1] : topLevel(path), sizeBytes);
         return false;
     }
 

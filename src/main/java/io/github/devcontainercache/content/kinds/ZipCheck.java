@@ -32,21 +32,26 @@ final class ZipCheck {
         Counting counted = new Counting(new BufferedInputStream(raw, 1 << 16));
         Entries zip = new Entries(counted);
         long entries = 0;
+        boolean inHeader = true; // a local header that cannot be read is the next entry's
         try {
             byte[] skip = new byte[1 << 16];
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries++;
+                inHeader = false;
                 if (each != null && !entry.isDirectory()) {
                     each.entry(entry.getName(), zip);
                 }
                 while (zip.read(skip) >= 0) {
                     // inflating to the end is what checks the CRC-32 and the size
                 }
+                inHeader = true;
             }
+            inHeader = false;
             return end(zip.rest(), counted, entries);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return entries == 0 ? "cannot be opened: " + why : "entry " + (entries) + " is damaged: " + why;
+            long damaged = inHeader ? entries + 1 : entries;
+            return damaged == 1 && inHeader ? "cannot be opened: " + why : "entry " + damaged + " is damaged: " + why;
         }
     }
 
@@ -55,9 +60,13 @@ final class ZipCheck {
      * directory, with as many entries as were read and a directory that ends where the record starts.
      */
     private static String end(InputStream rest, Counting counted, long entriesRead) throws IOException {
-        // ZipInputStream has read the first 30 bytes of the central directory to see that no entry follows; of the
-        // rest only the last bytes can hold the end record
-        byte[] tail = lastBytes(rest, MAX_COMMENT + END_RECORD);
+        // ZipInputStream has read up to 30 bytes past the last entry to see that no entry follows (all of an empty
+        // zip's end record): the last bytes are kept as they pass, whoever reads them
+        byte[] skip = new byte[1 << 16];
+        while (rest.read(skip) >= 0) {
+            // kept by counted
+        }
+        byte[] tail = counted.last();
         long total = counted.count;
         for (int at = tail.length - END_RECORD; at >= 0 && at >= tail.length - END_RECORD - MAX_COMMENT; at--) {
             if (int32(tail, at) == END_SIGNATURE && at + END_RECORD + int16(tail, at + 20) == tail.length) {
@@ -80,22 +89,6 @@ final class ZipCheck {
         return "truncated: it does not end with a zip's end record";
     }
 
-    /** Reads a stream to its end, keeping only its last {@code keep} bytes. */
-    private static byte[] lastBytes(InputStream in, int keep) throws IOException {
-        byte[] ring = new byte[keep * 2];
-        int filled = 0;
-        for (int read = in.read(ring, filled, ring.length - filled); read >= 0;
-                read = in.read(ring, filled, ring.length - filled)) {
-            filled += read;
-            if (filled == ring.length) {
-                System.arraycopy(ring, keep, ring, 0, keep);
-                filled = keep;
-            }
-        }
-        int from = Math.max(0, filled - keep);
-        return java.util.Arrays.copyOfRange(ring, from, filled);
-    }
-
     private static int int16(byte[] b, int at) {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
     }
@@ -116,9 +109,10 @@ final class ZipCheck {
         }
     }
 
-    /** Counts the bytes read through it. */
+    /** Counts the bytes read through it, and keeps the last of them: where a zip's end record is. */
     private static final class Counting extends FilterInputStream {
         long count;
+        private final byte[] ring = new byte[MAX_COMMENT + END_RECORD];
 
         Counting(InputStream in) {
             super(in);
@@ -128,6 +122,7 @@ final class ZipCheck {
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
+                ring[(int) (count % ring.length)] = (byte) b;
                 count++;
             }
             return b;
@@ -136,17 +131,40 @@ final class ZipCheck {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int read = in.read(b, off, len);
-            if (read > 0) {
-                count += read;
+            for (int done = 0; done < read; ) {
+                int at = (int) (count % ring.length);
+                int chunk = Math.min(read - done, ring.length - at);
+                System.arraycopy(b, off + done, ring, at, chunk);
+                done += chunk;
+                count += chunk;
             }
             return read;
         }
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += skipped;
+            byte[] buffer = new byte[(int) Math.min(Math.max(n, 1), 1 << 16)];
+            long skipped = 0;
+            while (skipped < n) {
+                int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (read < 0) {
+                    break;
+                }
+                skipped += read;
+            }
             return skipped;
+        }
+
+        /** The last bytes read, at most as many as the ring holds, in order. */
+        byte[] last() {
+            if (count <= ring.length) {
+                return java.util.Arrays.copyOf(ring, (int) count);
+            }
+            int at = (int) (count % ring.length);
+            byte[] last = new byte[ring.length];
+            System.arraycopy(ring, at, last, 0, ring.length - at);
+            System.arraycopy(ring, 0, last, ring.length - at, at);
+            return last;
         }
     }
 }
