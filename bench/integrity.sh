@@ -124,40 +124,44 @@ npm_validate() { timed_mvn "$WORK/rss/npm-validate" -f "$WORK/npm/pom.xml" valid
 
 echo "Running each command once, untimed, to warm up (the check's output shows what it verified)..."
 # check says nothing of the path it read the content by: the engine's events tell it, as the archive API path
-# reads through a helper container (GET /containers/ID/archive: an archive-path event) and the mount point path
-# does not
-archive_reads() {
-  docker events --since "$1" --until "$(date +%s)" --filter type=container --filter event=archive-path \
-    --format '{{.Actor.Attributes.name}}' | wc -l
+# mounts the volume in a helper container and the mount point path mounts it nowhere (other users of the same
+# engine do not count: only the mounts of this run's volume do)
+volume_mounts() {
+  docker events --since "$1" --until "$(date +%s)" --filter type=volume --filter event=mount --filter volume="$2" \
+    --format '{{.Actor.Attributes.container}}' | wc -l
 }
 checked() {
-  local name="$1" path="$2" since reads
-  shift 2
+  local name="$1" path="$2" volume="$3" since mounts
+  shift 3
   since="$(date +%s)"
   mvn -B -Dstyle.color=never "$@" >"$WORK/$name.log" 2>&1 \
     || { echo "mvn $* failed:" >&2; grep -v '^\[INFO\] *$' "$WORK/$name.log" | tail -n 40 >&2; return 1; }
   sleep 1 # the events of the last second
-  reads="$(archive_reads "$since")"
+  mounts="$(volume_mounts "$since" "$volume")"
   case "$path" in
-    mount) [ "$reads" -eq 0 ] ;;
-    archive) [ "$reads" -gt 0 ] ;;
-  esac || { echo "expected the $path path; the engine saw $reads archive reads; the goal's output was:" >&2; tail -n 30 "$WORK/$name.log" >&2; return 1; }
-  echo "  $name: $reads archive reads by the engine"
+    mount) [ "$mounts" -eq 0 ] ;;
+    archive) [ "$mounts" -gt 0 ] ;;
+  esac || { echo "expected the $path path; the engine mounted $volume $mounts times; the goal's output was:" >&2
+            tail -n 30 "$WORK/$name.log" >&2; return 1; }
+  echo "  $name: $path path (the engine mounted the volume in $mounts helper containers)"
   grep -i "files checked\|broken\|does not\|cannot\|exception\|WARN\|ERROR" "$WORK/$name.log" | sed "s/^/  $name: /" || true
 }
 host_cat
-checked m2-mount mount -f "$WORK/maven/pom.xml" devcontainer-cache:check "$VERIFY"
-checked m2-archive archive -f "$WORK/maven/pom.xml" devcontainer-cache:check "$VERIFY" "$ARCHIVE"
+checked m2-mount mount "$M2_VOLUME" -f "$WORK/maven/pom.xml" devcontainer-cache:check "$VERIFY"
+checked m2-archive archive "$M2_VOLUME" -f "$WORK/maven/pom.xml" devcontainer-cache:check "$VERIFY" "$ARCHIVE"
 m2_validate >/dev/null 2>&1
 fresh_npm_copy
 npm_verify | sed 's/^/  npm cache verify: /'
-checked npm-mount mount -f "$WORK/npm/pom.xml" devcontainer-cache:check "$VERIFY"
-checked npm-archive archive -f "$WORK/npm/pom.xml" devcontainer-cache:check "$VERIFY" "$ARCHIVE"
+checked npm-mount mount "$NPM_VOLUME" -f "$WORK/npm/pom.xml" devcontainer-cache:check "$VERIFY"
+checked npm-archive archive "$NPM_VOLUME" -f "$WORK/npm/pom.xml" devcontainer-cache:check "$VERIFY" "$ARCHIVE"
 npm_validate >/dev/null 2>&1
 rm -f "$WORK"/rss/*
 
 echo "Measuring $ROUNDS rounds of each, alternating..."
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# the share of the time runnable tasks waited for a CPU (others' work on this machine shows there, not in ps)
+cpu_wait() { [ -r /proc/pressure/cpu ] && sed -n 's/^some avg10=[^ ]* avg60=\([^ ]*\).*/\1/p' /proc/pressure/cpu; }
+pressure_before="$(cpu_wait || true)"
 cat_t=(); m2_mount_t=(); m2_archive_t=(); m2_validate_t=()
 verify_t=(); npm_mount_t=(); npm_archive_t=(); npm_validate_t=()
 for _ in $(seq 1 "$ROUNDS"); do
@@ -172,6 +176,7 @@ for _ in $(seq 1 "$ROUNDS"); do
   npm_validate_t+=("$(millis npm_validate)")
 done
 
+pressure="${pressure_before:+; CPU pressure (tasks waiting for a CPU, % of the last minute) before: $pressure_before, after: $(cpu_wait)}"
 # the median and every run in seconds, and the largest peak resident size in $WORK/rss/RSS
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.2f", ms / 1000}'; }
 row_s() {
@@ -182,7 +187,7 @@ row_s() {
 }
 
 echo
-echo "load average ($(nproc) cores) before the rounds: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average ($(nproc) cores) before the rounds: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)$pressure"
 echo "Engine $(docker version -f '{{.Server.Version}}'); plugin $PLUGIN_VERSION; $(mvn -v 2>/dev/null | head -n 1);" \
   "npm $(npm --version); MAVEN_OPTS=${MAVEN_OPTS:-(none)}; warm: every command ran once, untimed, before the rounds"
 echo

@@ -29,6 +29,12 @@ if [ ! -x /bin/busybox ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/nul
   DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
 fi
 
+# The npm integrity test makes a real npm cache with npm itself, from the npm registry.
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing npm from Debian's packages, for the npm cache test"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+fi
+
 ENGINE_SUITE="check-ok,check-missing,create-owner,report-content,list-largest-first,wipe-cli-removes-declared"
 ENGINE_SUITE+=",wipe-mode-empty,export-import-roundtrip,import-seed-files"
 

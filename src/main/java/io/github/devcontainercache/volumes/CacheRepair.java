@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,30 +149,9 @@ public final class CacheRepair {
         if (image == null) {
             throw new EngineException(VolumeMessages.repairNoImage(volume), -1);
         }
-        List<String> command = new ArrayList<>(List.of("rm", "-f", "--"));
-        files.forEach(file -> command.add("/cache/" + file));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Image", image);
-        body.put("Entrypoint", command.subList(0, 1));
-        body.put("Cmd", command.subList(1, command.size()));
-        body.put("User", "0:0");
-        body.put("NetworkDisabled", true);
-        body.put("Labels", HelperContainer.labels());
-        body.put("HostConfig", Map.of("NetworkMode", "none", "Mounts", List.of(Map.of("Type", "volume",
-                "Source", volume, "Target", "/cache", "VolumeOptions", Map.of("NoCopy", true)))));
-        String id = engine.createContainer(null, body);
-        long exit;
-        try {
-            exit = engine.runToCompletion(id);
-        } catch (RuntimeException e) {
-            try {
-                engine.removeContainer(id);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        engine.removeContainer(id);
+        List<String> paths = new ArrayList<>(List.of("-f", "--"));
+        files.forEach(file -> paths.add("/cache/" + file));
+        long exit = ShortLivedContainer.run(engine, image, List.of("rm"), paths, volume);
         if (exit != 0) {
             throw new EngineException(VolumeMessages.repairRmFailed(volume, image, exit), -1);
         }

@@ -12,7 +12,6 @@ import io.github.devcontainercache.engine.VolumeInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,31 +138,7 @@ public final class CacheWiper {
         if (image == null || image.isBlank()) {
             throw new EngineException(VolumeMessages.wipeNoImage(cache.volume()), -1);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Image", image);
-        body.put("Entrypoint", List.of("/bin/sh", "-c"));
-        body.put("Cmd", List.of(EMPTY_SCRIPT));
-        body.put("User", "0:0");
-        body.put("NetworkDisabled", true);
-        body.put("Labels", HelperContainer.labels());
-        body.put("HostConfig", Map.of(
-                "NetworkMode", "none",
-                "Mounts", List.of(Map.of("Type", "volume", "Source", volume.name(), "Target", "/cache",
-                        "VolumeOptions", Map.of("NoCopy", true)))));
-        String id = engine.createContainer(null, body);
-        long exit;
-        try {
-            exit = engine.runToCompletion(id);
-        } catch (RuntimeException e) {
-            // the engine gone: why the run failed matters more than why the removal did
-            try {
-                engine.removeContainer(id);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        engine.removeContainer(id);
+        long exit = ShortLivedContainer.run(engine, image, List.of("/bin/sh", "-c"), List.of(EMPTY_SCRIPT), volume.name());
         if (exit != 0) {
             throw new EngineException(VolumeMessages.wipeEmptyFailed(cache.volume(), image, exit), -1);
         }

@@ -63,7 +63,7 @@ class CacheDeclarationsTest {
                 volume("bad name"),
                 spec("pip-cache", null, null, "lots", null, POM),
                 spec("hf-cache", null, null, null, "vscode", POM),
-                spec("m2-cache", "cargo", null, null, null, POM),
+                spec("m2-cache", "rust", null, null, null, POM),
                 spec("npm-cache", null, "home/node/.npm", null, null, POM),
                 volume("  "),
                 volume("fine-cache"));
@@ -78,8 +78,9 @@ class CacheDeclarationsTest {
                         + " such as 500MB, 2GB or 1.5GiB.",
                 "Cache 'hf-cache' (pom) has <owner>vscode</owner>, which is not a numeric uid:gid. Write it as the"
                         + " container user's ids, such as 1000:1000 (see 'id' in the dev container).",
-                "Cache 'm2-cache' (pom) has an unknown <kind>cargo</kind>. Use one of"
-                        + " pip | whisper | huggingface | maven | npm | gradle | generic, or leave <kind> out to"
+                "Cache 'm2-cache' (pom) has an unknown <kind>rust</kind>. Use one of"
+                        + " pip | whisper | huggingface | maven | npm | gradle | uv | poetry | conda | torch | pnpm | yarn"
+                        + " | cargo | go | ccache | generic, or leave <kind> out to"
                         + " infer it from <target>.",
                 "Cache 'npm-cache' (pom) has <target>home/node/.npm</target>, which is not an absolute path in the"
                         + " container. Write it as the dev container mounts it, such as /home/vscode/.cache/pip.",
@@ -97,7 +98,8 @@ class CacheDeclarationsTest {
                         + " it must match [a-zA-Z0-9][a-zA-Z0-9_.-]+ (letters, digits, '_', '.', '-'; at least two"
                         + " characters, starting with a letter or digit). Rename it in <volume>.",
                 "Cache 'x y' (/ws/.devcontainer/devcontainer.json:12) has an unknown <kind>rust</kind>. Use one of"
-                        + " pip | whisper | huggingface | maven | npm | gradle | generic, or leave <kind> out to"
+                        + " pip | whisper | huggingface | maven | npm | gradle | uv | poetry | conda | torch | pnpm | yarn"
+                        + " | cargo | go | ccache | generic, or leave <kind> out to"
                         + " infer it from <target>.",
                 "Cache 'x y' (/ws/.devcontainer/devcontainer.json:12) has <target>cache</target>, which is not an"
                         + " absolute path in the container. Write it as the dev container mounts it, such as"

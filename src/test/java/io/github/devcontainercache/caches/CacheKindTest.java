@@ -50,7 +50,7 @@ class CacheKindTest {
 
     @Test
     void fromIdOfUnknownTextIsEmpty() {
-        assertThat(CacheKind.fromId("cargo")).isEmpty();
+        assertThat(CacheKind.fromId("rust")).isEmpty();
         assertThat(CacheKind.fromId("")).isEmpty();
         assertThat(CacheKind.fromId(null)).isEmpty();
     }
@@ -62,6 +62,36 @@ class CacheKindTest {
 
     @Test
     void allIdsListsEveryKindInOrder() {
-        assertThat(CacheKind.allIds()).isEqualTo("pip | whisper | huggingface | maven | npm | gradle | generic");
+        assertThat(CacheKind.allIds()).isEqualTo("pip | whisper | huggingface | maven | npm | gradle | uv | poetry | conda | torch | pnpm | yarn"
+                + " | cargo | go | ccache | generic");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "/root/.cache/uv, UV",
+        "/home/vscode/.cache/pypoetry, POETRY",
+        "/root/.cache/poetry, POETRY",
+        "/opt/conda/pkgs, CONDA",
+        "/home/vscode/.cache/conda, CONDA",
+        "/root/.cache/torch, TORCH",
+        "/home/vscode/.pnpm-store, PNPM",
+        "/home/node/.local/share/pnpm/store, PNPM",
+        "/usr/local/share/.cache/yarn, YARN",
+        "/home/node/.yarn/berry/cache, YARN",
+        "/usr/local/cargo, CARGO",
+        "/home/vscode/.cargo/registry, CARGO",
+        "/home/vscode/.cargo/git, CARGO",
+        "/go/pkg/mod, GO",
+        "/home/vscode/go/pkg/mod, GO",
+        "/tmp/.ccache, CCACHE",
+        "/home/vscode/.cache/ccache, CCACHE",
+        "/home/vscode/.npm/_cacache, NPM",
+        "/workspace/node_modules, GENERIC",
+        "/home/vscode/.cache/pre-commit, GENERIC",
+        "/home/vscode/.cargo-target, GENERIC",
+        "/go/pkg/modules, GENERIC"
+    })
+    void eachToolsDefaultFolderGivesItsKind(String target, CacheKind kind) {
+        assertThat(CacheKind.fromTarget(target)).isEqualTo(kind);
     }
 }

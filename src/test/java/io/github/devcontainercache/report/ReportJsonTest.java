@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.FileStatus;
 import java.util.ArrayList;
+import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.content.kinds.CachePass;
+import io.github.devcontainercache.content.kinds.Findings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,7 @@ class ReportJsonTest {
 
     private static final List<String> ENTRY_KEYS = List.of("volume", "kind", "exists", "sizeBytes", "sizeSource",
             "contentSource", "files", "budgetBytes", "overBudget", "inUseBy", "containers", "owner", "models", "checksums", "pip",
-            "largestFiles", "source");
+            "largestFiles", "source", "insight");
 
     private static List<String> keys(JsonNode node) {
         List<String> keys = new ArrayList<>();
@@ -76,6 +79,32 @@ class ReportJsonTest {
         assertThat(MAPPER.writeValueAsString(entry.get("largestFiles"))).isEqualTo(
                 "[{\"file\":\"wheels/x.whl\",\"sizeBytes\":100},{\"file\":\"http-v2/a\",\"sizeBytes\":50}]");
         assertThat(entry.get("source").asText()).isEqualTo("pom.xml");
+    }
+
+    @Test
+    void anInsightHasItsKeysInAFixedOrderWithItsValues() throws Exception {
+        Findings findings = new Findings("artifacts (groupId:artifactId:version)",
+                List.of(new Findings.Item("org.x:lib:1.0", 300, 2)), 7, 5,
+                List.of(new Findings.Broken("org.x:lib:1.0", "lib-1.0.jar truncated", List.of("repository/org/x/lib/1.0/lib-1.0.jar"), 200)));
+        ReportEntry base = Entries.existing("m2", "maven", 300L, null, List.of());
+        ReportEntry entry = new ReportEntry(base.volume(), base.kind(), true, base.sizeBytes(), base.sizeSource(),
+                base.contentSource(), base.files(), null, null, List.of(), base.owner(), List.of(), List.of(), java.util.Map.of(),
+                List.of(), base.source(), new Insight(findings, List.of(new io.github.devcontainercache.content.FileEntry("a.part", 9)),
+                        new CachePass.ForeignOwners(1, 9, List.of("a.part"), new Owner(0, 0)), "pip"));
+
+        JsonNode insight = parse(report(entry)).get("caches").get(0).get("insight");
+
+        assertThat(keys(insight)).containsExactly("unit", "itemCount", "items", "verifiedFiles", "broken",
+                "unfinishedDownloads", "foreignOwners", "otherLayout");
+        assertThat(MAPPER.writeValueAsString(insight.get("items")))
+                .isEqualTo("[{\"name\":\"org.x:lib:1.0\",\"sizeBytes\":300,\"files\":2}]");
+        assertThat(MAPPER.writeValueAsString(insight.get("broken"))).isEqualTo("[{\"entry\":\"org.x:lib:1.0\","
+                + "\"problem\":\"lib-1.0.jar truncated\",\"files\":[\"repository/org/x/lib/1.0/lib-1.0.jar\"],\"sizeBytes\":200}]");
+        assertThat(MAPPER.writeValueAsString(insight.get("foreignOwners")))
+                .isEqualTo("{\"files\":1,\"sizeBytes\":9,\"firstOwner\":\"0:0\",\"examples\":[\"a.part\"]}");
+        assertThat(insight.get("otherLayout").asText()).isEqualTo("pip");
+        assertThat(insight.get("itemCount").asLong()).isEqualTo(7);
+        assertThat(entry.state()).isEqualTo("broken entry");
     }
 
     @Test

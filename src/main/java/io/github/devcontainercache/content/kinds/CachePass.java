@@ -64,7 +64,12 @@ public final class CachePass {
         Sink sink = new Sink(Kinds.reader(kind, options.verify()), ToolRoot.of(kind, target), options);
         VolumeScan scan = contents.scan(options.keepLargest(), sink);
         KindReader reader = sink.reader;
-        reader.finish();
+        try {
+            reader.finish();
+        } catch (RuntimeException unexpected) {
+            // a layout no reader foresaw: said as such, and what was found before stands
+            sink.unreadable.add("(" + kind.id() + " layout: " + unexpected + ")");
+        }
         List<Findings.Broken> broken = new ArrayList<>();
         for (Findings.Broken entry : reader.brokenEntries()) {
             broken.add(new Findings.Broken(entry.entry(), entry.problem(),
@@ -147,7 +152,12 @@ public final class CachePass {
 
         @Override
         public void content(String path, long sizeBytes, InputStream in) throws IOException {
-            reader.content(root.inLayout(path), sizeBytes, in);
+            try {
+                reader.content(root.inLayout(path), sizeBytes, in);
+            } catch (RuntimeException unexpected) {
+                // a format no reader foresaw: that file is named, the pass goes on
+                unreadable(path, new IOException(unexpected));
+            }
         }
 
         @Override

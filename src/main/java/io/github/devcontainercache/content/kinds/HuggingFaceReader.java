@@ -105,8 +105,8 @@ final class HuggingFaceReader extends KindReader {
         for (String blob : corrupt) {
             List<String> files = new ArrayList<>();
             files.add(blob);
-            List<String> pointing = linksTo.getOrDefault(blob, List.of());
-            files.addAll(pointing.stream().sorted().toList());
+            List<String> pointing = linksTo.getOrDefault(blob, List.of()).stream().sorted().toList();
+            files.addAll(pointing);
             broken(repositoryName(topLevel(blob)) + (pointing.isEmpty() ? "" : " " + snapshotFile(pointing.get(0))),
                     "blob " + fileName(blob) + " does not hash to its name", files, blobs.getOrDefault(blob, 0L));
         }

@@ -133,7 +133,9 @@ final class NpmReader extends KindReader {
             files.add(path);
             files.addAll(bucketsOf.getOrDefault(path, Set.of()));
             Set<String> packages = packagesOf.getOrDefault(path, Set.of());
-            broken(packages.isEmpty() ? "content " + fileName(path).substring(0, 12) : String.join(", ", packages),
+            String name = fileName(path);
+            broken(packages.isEmpty() ? "content " + name.substring(0, Math.min(12, name.length()))
+                    : String.join(", ", packages),
                     "its content does not hash to its name", files, contents.getOrDefault(path, 0L));
         }
     }

@@ -19,6 +19,8 @@ final class ZipCheck {
     private static final int END_SIGNATURE = 0x06054b50;
     private static final int END_RECORD = 22;
     private static final int MAX_COMMENT = 0xffff;
+    private static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+    private static final int ZIP64_LOCATOR = 20;
 
     /** What each entry's content is given to, if anyone wants it. */
     interface EntryContent {
@@ -80,6 +82,12 @@ final class ZipCheck {
                     return "its directory lists " + entries + " entries, " + entriesRead + " could be read";
                 }
                 long endAt = total - tail.length + at;
+                if (at >= ZIP64_LOCATOR && int32(tail, at - ZIP64_LOCATOR) == ZIP64_LOCATOR_SIGNATURE) {
+                    // a zip64 end record and its locator, which some writers add when no value needs them, sit
+                    // between the directory and the end record: the locator says where the zip64 record starts
+                    endAt = (int32(tail, at - ZIP64_LOCATOR + 8) & 0xffffffffL)
+                            | (long) int32(tail, at - ZIP64_LOCATOR + 12) << 32;
+                }
                 if (directoryOffset + directorySize != endAt) {
                     return "its directory does not end where its end record starts";
                 }

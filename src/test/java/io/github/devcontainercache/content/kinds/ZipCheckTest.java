@@ -114,6 +114,38 @@ class ZipCheckTest {
         assertThat(problem(jar)).isEqualTo("its directory lists 3 entries, 1 could be read");
     }
 
+    /** The same zip with the zip64 end record and locator some writers add even when no value needs them. */
+    private static byte[] withZip64EndRecords(byte[] zip) {
+        int end = zip.length - 22;
+        int directory = KindFixtures.centralDirectoryOffset(zip);
+        int directorySize = KindFixtures.int32(zip, end + 12);
+        long entries = KindFixtures.int16(zip, end + 10);
+        java.nio.ByteBuffer records = java.nio.ByteBuffer.allocate(56 + 20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        records.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(entries).putLong(entries).putLong(directorySize).putLong(directory);
+        records.putInt(0x07064b50).putInt(0).putLong(directory + directorySize).putInt(1);
+        byte[] result = new byte[zip.length + records.capacity()];
+        System.arraycopy(zip, 0, result, 0, end);
+        System.arraycopy(records.array(), 0, result, end, records.capacity());
+        System.arraycopy(zip, end, result, end + records.capacity(), 22);
+        return result;
+    }
+
+    @Test
+    void zip64EndRecordsBeforeTheEndRecordAreWhole() throws IOException {
+        byte[] zip64 = withZip64EndRecords(KindFixtures.jar(10));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("zip64", ".jar");
+        try {
+            java.nio.file.Files.write(file, zip64);
+            try (java.util.zip.ZipFile opened = new java.util.zip.ZipFile(file.toFile())) {
+                assertThat(opened.size()).as("the JDK's own reader takes it").isEqualTo(3);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(problem(zip64)).isNull();
+    }
+
     @Test
     void aStreamThatFailsIsAProblemNotAnException() {
         InputStream failing = new InputStream() {
