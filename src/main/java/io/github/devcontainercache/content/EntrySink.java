@@ -23,6 +23,12 @@ public interface EntrySink {
     /** A file asked for whose content could not be read. */
     void unreadable(String path, IOException cause);
 
+    /**
+     * Every file and link has been told, and contents come next: on the mount point, where the walk ends before any
+     * content is read. (Through the archive API contents come inline, and this never comes.)
+     */
+    default void walked() {}
+
     /** Whether files' owners are wanted: on the mount point they cost a wider stat. */
     boolean wantsOwners();
 }

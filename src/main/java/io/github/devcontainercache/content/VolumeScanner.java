@@ -42,6 +42,7 @@ public final class VolumeScanner {
             Walk walk = new Walk(sink);
             VolumeScan scan = pool.invoke(new DirectoryTask(root, null, "", keepLargest, walk));
             if (sink != null) {
+                sink.walked();
                 pool.submit(() -> walk.wanted.parallelStream().forEach(file -> {
                     Path path = root.resolve(file.path());
                     try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {

@@ -67,6 +67,18 @@ public class CheckMojo extends AbstractCacheMojo {
     private boolean verifyIntegrity;
 
     /**
+     * With {@code verifyIntegrity}: also inflate every compressed entry of every zip (jars, wars, wheels, Berry's and
+     * conda's archives) and check it against its CRC-32 and size. Without it, a zip's end record, central directory,
+     * local headers and stored entries are checked, which finds a zip cut short or garbled ("invalid LOC header") at
+     * the cost of reading it; inflating costs what unzipping does, several times that. Go's module zips are always
+     * inflated: their {@code .ziphash} is a hash of their content.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.inflateZips", defaultValue = "false")
+    private boolean inflateZips;
+
+    /**
      * Verifies the caches' content (as {@code verifyIntegrity}) and removes just the broken entries and the
      * downloads left unfinished, as the {@code repair} goal does, instead of failing for them.
      *
@@ -110,7 +122,7 @@ public class CheckMojo extends AbstractCacheMojo {
         if (verifyIntegrity || repair) {
             try {
                 Reporter.Result content = new Reporter(engine, helperTag(),
-                                new Reporter.Options(readMountPoints(), true, 0, baseDirectory(), Reporter.Content.AUTO), log)
+                                new Reporter.Options(readMountPoints(), true, inflateZips, 0, baseDirectory(), Reporter.Content.AUTO), log)
                         .run(caches);
                 for (ReportEntry entry : content.report().caches()) {
                     for (CheckedFile file : entry.models()) {

@@ -98,7 +98,7 @@ public class ListMojo extends AbstractCacheMojo {
         }
         Optional<Path> local = mountPoint(engine, info.get());
         CacheDeclaration cache = caches.get(0);
-        CachePass.Options options = new CachePass.Options(false, null, false, Math.max(1, limit), Math.max(1, limit));
+        CachePass.Options options = new CachePass.Options(false, false, null, false, Math.max(1, limit), Math.max(1, limit));
         CachePass.Result pass;
         try {
             if (local.isPresent()) {

@@ -40,6 +40,11 @@ public final class ReportMessages {
     }
 
     public static String brokenEntry(String volume, String kind, io.github.devcontainercache.content.kinds.Findings.Broken entry) {
+        if (entry.files().isEmpty()) {
+            return "Cache '" + volume + "' (" + kind + "): " + entry.entry() + " is broken: " + entry.problem() + "."
+                    + " No file of it is known, so devcontainer-cache:repair leaves it: look at it in the dev container,"
+                    + " or remove the whole cache (docker volume rm " + volume + ").";
+        }
         return "Cache '" + volume + "' (" + kind + "): " + entry.entry() + " is broken: " + entry.problem() + ". Remove"
                 + " just that entry (" + String.join(", ", entry.files()) + "; " + ByteSize.format(entry.sizeBytes())
                 + ") with 'mvn devcontainer-cache:repair -Ddevcontainer-cache.only=" + volume + "', and the tool fetches"
@@ -49,8 +54,9 @@ public final class ReportMessages {
     public static String unfinishedDownloads(String volume, List<String> files, long bytes) {
         return "Cache '" + volume + "' holds " + count(files.size(), "unfinished download") + " ("
                 + String.join(", ", files.subList(0, Math.min(5, files.size()))) + (files.size() > 5 ? ", ..." : "")
-                + "; " + ByteSize.format(bytes) + "), and no running container uses it: whatever wrote them is gone."
-                + " 'mvn devcontainer-cache:repair -Ddevcontainer-cache.only=" + volume + "' removes them.";
+                + "; " + ByteSize.format(bytes) + "), and no running container uses it: whatever wrote "
+                + (files.size() == 1 ? "it" : "them") + " is gone. 'mvn devcontainer-cache:repair -Ddevcontainer-cache.only=" + volume + "' removes "
+                + (files.size() == 1 ? "it." : "them.");
     }
 
     public static String foreignOwners(String volume, String target, io.github.devcontainercache.caches.Owner owner,
@@ -58,12 +64,14 @@ public final class ReportMessages {
         return "Cache '" + volume + "' holds " + count((int) Math.min(Integer.MAX_VALUE, foreign.files()), "file") + " ("
                 + ByteSize.format(foreign.sizeBytes()) + ") owned by " + foreign.firstOwner()
                 + (foreign.files() > 1 ? " or others" : "") + ", not by its declared owner " + owner + ", such as "
-                + String.join(", ", foreign.examples()) + ": a tool running as " + owner + " cannot replace them. In"
+                + String.join(", ", foreign.examples()) + ": a tool running as " + owner + " cannot replace "
+                + (foreign.files() == 1 ? "it" : "them") + ". In"
                 + " the dev container, run: sudo chown -R " + owner + " " + (target == null ? "<target>" : target) + ".";
     }
 
     public static String otherLayout(String volume, String kind, String target, String layout) {
-        return "Cache '" + volume + "' is a " + kind + " cache" + (target == null ? "" : " (mounted at " + target + ")")
+        return "Cache '" + volume + "' is " + (kind.equals("npm") ? "an " : "a ") + kind + " cache"
+                + (target == null ? "" : " (mounted at " + target + ")")
                 + " but holds " + layout + "'s layout: a volume made for another tool is mounted here. Mount it where "
                 + layout + " looks, or give " + kind + " a cache of its own (or declare <kind>" + layout + "</kind> if"
                 + " that is what it is).";

@@ -68,8 +68,8 @@ public final class Reporter {
     static final int MAX_FILES_ASKED = 200;
 
     /** How to measure. */
-    public record Options(boolean readMountPoints, boolean verifyIntegrity, int largestFiles, Path baseDirectory,
-            Content content) {}
+    public record Options(boolean readMountPoints, boolean verifyIntegrity, boolean inflateZips, int largestFiles,
+            Path baseDirectory, Content content) {}
 
     /**
      * The report, and the problems it found: over budget, and files that are not what they should be; and what it
@@ -277,7 +277,7 @@ public final class Reporter {
             throws IOException {
         boolean ownersKnown = !(engine.isPodman() && contents.via() != ReadPath.MOUNT_POINT);
         CachePass.Result pass = CachePass.run(contents, cache.effectiveKind(), cache.target(), new CachePass.Options(
-                options.verifyIntegrity(), cache.owner(), ownersKnown, options.largestFiles(), ITEMS));
+                options.verifyIntegrity(), options.inflateZips(), cache.owner(), ownersKnown, options.largestFiles(), ITEMS));
         VolumeScan scan = pass.scan();
         List<CheckedFile> models = cache.effectiveKind() == CacheKind.WHISPER
                 ? ContentChecks.whisperModels(scan, ModelCatalog.whisper())

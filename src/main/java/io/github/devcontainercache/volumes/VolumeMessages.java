@@ -190,6 +190,12 @@ public final class VolumeMessages {
     }
 
     public static String repairRefusedInUse(String volume, List<ContainerInfo> containers) {
+        if (containers.stream().allMatch(HelperContainer::isHelper)) {
+            return "Cache '" + volume + "' is being exported or imported by another build (" + containers.stream()
+                    .map(HelperContainer::madeBy).distinct().collect(Collectors.joining(", ")) + "): removing entries"
+                    + " now would break that build's archive. Run the repair again once that build has finished; if it"
+                    + " was killed, the next run removes what it left.";
+        }
         return "Cache '" + volume + "' is in use by " + withStates(containers) + ": removing entries now could pull"
                 + " them from under a tool that reads them. Stop " + (containers.size() == 1 ? "it" : "them")
                 + " (docker stop " + names(containers) + ") and run the repair again.";

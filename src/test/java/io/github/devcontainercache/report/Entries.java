@@ -50,6 +50,17 @@ final class Entries {
                 entry.models(), entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
     }
 
+    static ReportEntry withInsight(ReportEntry entry, Insight insight) {
+        return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
+                entry.contentSource(), entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(),
+                entry.models(), entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), insight);
+    }
+
+    /** An insight of these findings, with nothing unfinished, no foreign owners and the cache's own layout. */
+    static Insight insight(io.github.devcontainercache.content.kinds.Findings findings) {
+        return new Insight(findings, List.of(), null, null);
+    }
+
     static CheckedFile file(String name, long size, FileStatus status) {
         return new CheckedFile(name, size, "0".repeat(64), size, status);
     }

@@ -7,11 +7,14 @@ import static io.github.devcontainercache.report.Entries.existing;
 import static io.github.devcontainercache.report.Entries.file;
 import static io.github.devcontainercache.report.Entries.missing;
 import static io.github.devcontainercache.report.Entries.withContentSource;
+import static io.github.devcontainercache.report.Entries.insight;
 import static io.github.devcontainercache.report.Entries.withFiles;
+import static io.github.devcontainercache.report.Entries.withInsight;
 import static io.github.devcontainercache.report.Entries.withSizeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devcontainercache.content.FileStatus;
+import io.github.devcontainercache.content.kinds.Findings;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -151,6 +154,48 @@ class ReportWriterTest {
         @Test
         void missingVolumesHaveNoSource() {
             assertThat(ReportWriter.contentSources(report(missing("e", "pip", null)))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Insights {
+
+        private static Findings findings(long itemCount, int items) {
+            List<Findings.Item> list = new java.util.ArrayList<>();
+            for (int i = 1; i <= items; i++) {
+                list.add(new Findings.Item("item" + i, (long) (items - i + 1) << 20, i));
+            }
+            return new Findings("artifacts", list, itemCount, 0, List.of());
+        }
+
+        @Test
+        void itemsLineNamesAllItemsWhenTheyFit() {
+            assertThat(ReportWriter.itemsLine("m2", findings(2, 2), 5))
+                    .isEqualTo("What takes the room in m2 (artifacts): item1 2.0 MiB, item2 1.0 MiB");
+        }
+
+        @Test
+        void itemsLineCutsAtTheLimitAndSaysHowManyInAll() {
+            assertThat(ReportWriter.itemsLine("m2", findings(7, 3), 2))
+                    .isEqualTo("What takes the room in m2 (artifacts): item1 3.0 MiB, item2 2.0 MiB, ... (7 in all)");
+        }
+
+        @Test
+        void itemsLineSaysHowManyInAllWhenTheReportKeptFewerThanThereAre() {
+            assertThat(ReportWriter.itemsLine("m2", findings(40, 1), 5))
+                    .isEqualTo("What takes the room in m2 (artifacts): item1 1.0 MiB, ... (40 in all)");
+        }
+
+        @Test
+        void insightLinesShowFiveItemsOfEachCacheReadEntryByEntryAndSkipTheOthers() {
+            CacheReport report = report(
+                    withInsight(existing("m2", "maven", 1L, null, List.of()), insight(findings(6, 6))),
+                    existing("pip", "pip", 1L, null, List.of()),
+                    withInsight(existing("empty", "npm", 1L, null, List.of()), insight(findings(0, 0))),
+                    missing("gone", "npm", null));
+            assertThat(ReportWriter.insightLines(report)).containsExactly(
+                    "What takes the room in m2 (artifacts): item1 6.0 MiB, item2 5.0 MiB, item3 4.0 MiB,"
+                            + " item4 3.0 MiB, item5 2.0 MiB, ... (6 in all)");
         }
     }
 }

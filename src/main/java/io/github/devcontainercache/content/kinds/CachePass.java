@@ -29,12 +29,13 @@ public final class CachePass {
 
     /**
      * @param verify whether to read the content whose format carries a check
+     * @param inflate whether to inflate every compressed entry of a zip against its CRC-32 too (many times the read)
      * @param owner the declared owner, whose files are counted against; {@code null} for none
      * @param ownersKnown whether the source tells each file's owner (Podman's archive API names root for all)
      * @param keepLargest how many of the largest files to keep
      * @param items how many of the largest items to keep
      */
-    public record Options(boolean verify, Owner owner, boolean ownersKnown, int keepLargest, int items) {}
+    public record Options(boolean verify, boolean inflate, Owner owner, boolean ownersKnown, int keepLargest, int items) {}
 
     /** Files of another owner than the declared one: how many, their bytes, a few of them, the first owner seen. */
     public record ForeignOwners(long files, long sizeBytes, List<String> examples, Owner firstOwner) {}
@@ -61,7 +62,8 @@ public final class CachePass {
     }
 
     public static Result run(CacheContents contents, CacheKind kind, String target, Options options) throws IOException {
-        Sink sink = new Sink(Kinds.reader(kind, options.verify()), ToolRoot.of(kind, target), options);
+        Sink sink = new Sink(Kinds.reader(kind, options.verify()).deep(options.inflate()), ToolRoot.of(kind, target),
+                options);
         VolumeScan scan = contents.scan(options.keepLargest(), sink);
         KindReader reader = sink.reader;
         try {
@@ -148,6 +150,11 @@ public final class CachePass {
             if (inLayout != null) {
                 reader.link(inLayout, target);
             }
+        }
+
+        @Override
+        public void walked() {
+            reader.walked();
         }
 
         @Override

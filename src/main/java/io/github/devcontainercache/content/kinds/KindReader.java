@@ -16,12 +16,23 @@ abstract class KindReader {
 
     /** Whether content is checked: that costs reading it. */
     final boolean verify;
+    /**
+     * Whether a check reads what costs much more than the bytes: every compressed entry of a zip inflated against
+     * its CRC-32. Set before the pass; on by default, as a reader alone checks all it can.
+     */
+    boolean deep = true;
     final Tally tally = new Tally();
     private final List<Findings.Broken> broken = new ArrayList<>();
     private long verified;
 
     KindReader(boolean verify) {
         this.verify = verify;
+    }
+
+    /** Sets {@link #deep}; returns this reader. */
+    final KindReader deep(boolean inflate) {
+        this.deep = inflate;
+        return this;
     }
 
     /** What the items are, for the output. */
@@ -32,6 +43,9 @@ abstract class KindReader {
 
     /** A symbolic link of the tool's layout. */
     void link(String path, String target) {}
+
+    /** Every file and link of the cache has been told, before any content: on the mount point only. */
+    void walked() {}
 
     /** The content of a file {@link #file} asked for. */
     void content(String path, long sizeBytes, InputStream in) throws IOException {}

@@ -170,16 +170,16 @@ final class Layouts {
                 path -> path.contains("/") ? KindReader.topLevel(path) + "/" : path, path -> false, null);
     }
 
-    static String zip(String path, long sizeBytes, InputStream in) {
-        return ZipCheck.problem(in, null);
+    static String zip(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
+        return ZipStructure.problem(in, sizeBytes, deep);
     }
 
-    static String zipOrGzip(String path, long sizeBytes, InputStream in) throws IOException {
-        return path.endsWith(".tar.gz") ? gzip(path, sizeBytes, in) : zip(path, sizeBytes, in);
+    static String zipOrGzip(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
+        return path.endsWith(".tar.gz") ? gzip(path, sizeBytes, in, deep) : zip(path, sizeBytes, in, deep);
     }
 
-    /** Inflating a gzip file to its end checks its CRC-32 and length. */
-    static String gzip(String path, long sizeBytes, InputStream in) {
+    /** Inflating a gzip file to its end checks its CRC-32 and length: a gzip has nothing cheaper to check. */
+    static String gzip(String path, long sizeBytes, InputStream in, boolean deep) {
         try (GZIPInputStream gzip = new GZIPInputStream(new java.io.FilterInputStream(in) {
             @Override
             public void close() {
@@ -196,27 +196,28 @@ final class Layouts {
         }
     }
 
-    static String gradleFile(String path, long sizeBytes, InputStream in) throws IOException {
+    static String gradleFile(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
         String[] segments = KindReader.segments(path);
         if (segments.length == 8 && segments[2].startsWith("files-")) {
             String named = segments[6].replaceFirst("^0+", "");
             java.security.MessageDigest sha1 = Digests.of("SHA-1");
             DigestingStream digesting = new DigestingStream(in, java.util.List.of(sha1));
-            String problem = MavenReader.ZIPS.contains(MavenReader.extension(path)) ? ZipCheck.problem(digesting, null) : null;
+            String problem = MavenReader.ZIPS.contains(MavenReader.extension(path))
+                    ? ZipStructure.problem(digesting, sizeBytes, deep) : null;
             digesting.drain();
             String actual = Digests.hex(sha1).replaceFirst("^0+", "");
             return problem != null ? problem : actual.equals(named) ? null : "does not hash to its folder's name";
         }
-        return zip(path, sizeBytes, in);
+        return zip(path, sizeBytes, in, deep);
     }
 
-    static String pnpmFile(String path, long sizeBytes, InputStream in) throws IOException {
+    static String pnpmFile(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
         String[] segments = KindReader.segments(path);
         String expected = (segments[2] + segments[3].replaceFirst("-exec$", "")).toLowerCase(Locale.ROOT);
         return Digests.hex("SHA-512", in).equals(expected) ? null : "does not hash to its name";
     }
 
-    static String torchCheckpoint(String path, long sizeBytes, InputStream in) throws IOException {
+    static String torchCheckpoint(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
         Matcher prefix = TORCH_HASH.matcher(KindReader.fileName(path));
         prefix.find();
         return Digests.hex("SHA-256", in).startsWith(prefix.group(1)) ? null

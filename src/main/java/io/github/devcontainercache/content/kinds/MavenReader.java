@@ -29,6 +29,8 @@ final class MavenReader extends KindReader {
     /** Artifact path to its digests, by sidecar extension. */
     private final Map<String, Map<String, String>> digests = new HashMap<>();
     private final Map<String, Long> sizes = new HashMap<>();
+    /** Whether every sidecar is known before contents come (the mount point's walk), so digests only where one is. */
+    private volatile boolean sidecarsKnown;
     /** Artifact path to what is wrong with its zip: reported at the end, once all its sidecars are known. */
     private final Map<String, String> zipProblems = new HashMap<>();
 
@@ -74,14 +76,15 @@ final class MavenReader extends KindReader {
         List<MessageDigest> wanted = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, String> sidecar : SIDECARS.entrySet()) {
-            // SHA-1 always: through the archive API a sidecar may come after its file
-            if (sidecar.getKey().equals("sha1") || hasSidecar(path + "." + sidecar.getKey())) {
+            // through the archive API the sidecar comes after its file (the engine sends a folder in name order):
+            // SHA-1 always there, the most common sidecar; elsewhere only where one is
+            if (sidecar.getKey().equals("sha1") && !sidecarsKnown || hasSidecar(path + "." + sidecar.getKey())) {
                 wanted.add(Digests.of(sidecar.getValue()));
                 names.add(sidecar.getKey());
             }
         }
         DigestingStream digesting = new DigestingStream(in, wanted);
-        String problem = ZIPS.contains(extension) ? ZipCheck.problem(digesting, null) : null;
+        String problem = ZIPS.contains(extension) ? ZipStructure.problem(digesting, sizeBytes, deep) : null;
         digesting.drain();
         Map<String, String> found = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -96,6 +99,11 @@ final class MavenReader extends KindReader {
                 zipProblems.put(path, problem);
             }
         }
+    }
+
+    @Override
+    void walked() {
+        sidecarsKnown = true;
     }
 
     private synchronized boolean hasSidecar(String path) {

@@ -91,7 +91,7 @@ class CachePassTest {
     void ownersAreNotCountedWhenNoneIsDeclaredOrTheSourceDoesNotTell() throws IOException {
         write(cache, "a", "x");
         assertThat(KindFixtures.walk(cache, CacheKind.GENERIC, "/cache", VERIFY).foreignOwners()).isNull();
-        CachePass.Options unknown = new CachePass.Options(true, DEV, false, 10, 100); // Podman's archive: all root
+        CachePass.Options unknown = new CachePass.Options(true, true, DEV, false, 10, 100); // Podman's archive: all root
         assertThat(KindFixtures.archive(cache, CacheKind.GENERIC, "/cache", unknown).foreignOwners()).isNull();
     }
 

@@ -36,13 +36,13 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /** Format-exact pieces of caches, and the two ways a pass reads them: the directory walk and the archive API's tar. */
 final class KindFixtures {
 
-    static final CachePass.Options VERIFY = new CachePass.Options(true, null, false, 10, 100);
-    static final CachePass.Options LIST = new CachePass.Options(false, null, false, 10, 100);
+    static final CachePass.Options VERIFY = new CachePass.Options(true, true, null, false, 10, 100);
+    static final CachePass.Options LIST = new CachePass.Options(false, false, null, false, 10, 100);
 
     private KindFixtures() {}
 
     static CachePass.Options ownedBy(Owner owner) {
-        return new CachePass.Options(true, owner, true, 10, 100);
+        return new CachePass.Options(true, true, owner, true, 10, 100);
     }
 
     // ---- digests, spelled as the formats spell them

@@ -79,7 +79,7 @@ class MavenReaderTest {
         artifact(UTIL, 2);
         KindFixtures.cut(jar, (int) Files.size(jar) / 2);
 
-        assertLibIsBrokenWith(intactAndThen(jar), "damaged");
+        assertLibIsBrokenWith(intactAndThen(jar), "truncated");
     }
 
     @Test
@@ -90,7 +90,7 @@ class MavenReaderTest {
         int data = KindFixtures.dataOffset(bytes, KindFixtures.localHeaderOffsets(bytes).get(1));
         KindFixtures.flipByte(jar, data + 500);
         // the sidecar says the jar as it was: only the zip's own check tells, and it is named once
-        assertLibIsBrokenWith(intactAndThen(jar), "entry 2 is damaged");
+        assertLibIsBrokenWith(intactAndThen(jar), "entry 2 (com/example/A.class) does not match its CRC-32");
     }
 
     @Test
@@ -98,7 +98,7 @@ class MavenReaderTest {
         Path jar = artifact(LIB, 1);
         artifact(UTIL, 2);
         KindFixtures.flipByte(jar, 0); // "PK\3\4" no more
-        assertLibIsBrokenWith(intactAndThen(jar), "its directory lists 3 entries, 0 could be read");
+        assertLibIsBrokenWith(intactAndThen(jar), "entry 1 (META-INF/MANIFEST.MF) has no local header where the directory says: invalid LOC header");
     }
 
     @Test
@@ -108,7 +108,7 @@ class MavenReaderTest {
         byte[] bytes = Files.readAllBytes(jar);
         int second = KindFixtures.localHeaderOffsets(bytes).get(1);
         KindFixtures.flipByte(jar, second + 26); // the name runs into the data
-        assertLibIsBrokenWith(intactAndThen(jar), "entry 2 is damaged");
+        assertLibIsBrokenWith(intactAndThen(jar), "entry 2 (com/example/A.class) has a local header of another name: invalid LOC header");
     }
 
     @Test
