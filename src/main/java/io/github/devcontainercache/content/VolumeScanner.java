@@ -43,18 +43,31 @@ public final class VolumeScanner {
             VolumeScan scan = pool.invoke(new DirectoryTask(root, null, "", keepLargest, walk));
             if (sink != null) {
                 sink.walked();
-                pool.submit(() -> walk.wanted.parallelStream().forEach(file -> {
-                    Path path = root.resolve(file.path());
-                    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-                        sink.content(file.path(), file.sizeBytes(), in);
-                    } catch (IOException e) {
-                        sink.unreadable(file.path(), e);
-                    }
-                })).join();
+                // the largest first, each core taking the next file when done: a few large files and many small
+                // ones end together, where a split of the list in halves leaves one core with the large ones
+                walk.wanted.sort(java.util.Comparator.comparingLong(FileEntry::sizeBytes).reversed());
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                List<java.util.concurrent.ForkJoinTask<?>> readers = new ArrayList<>();
+                for (int i = 0; i < pool.getParallelism(); i++) {
+                    readers.add(pool.submit(() -> {
+                        for (int at = next.getAndIncrement(); at < walk.wanted.size(); at = next.getAndIncrement()) {
+                            read(root, walk.wanted.get(at), sink);
+                        }
+                    }));
+                }
+                readers.forEach(java.util.concurrent.ForkJoinTask::join);
             }
             return scan;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    private static void read(Path root, FileEntry file, EntrySink sink) {
+        try (InputStream in = Files.newInputStream(root.resolve(file.path()), LinkOption.NOFOLLOW_LINKS)) {
+            sink.content(file.path(), file.sizeBytes(), in);
+        } catch (IOException e) {
+            sink.unreadable(file.path(), e);
         }
     }
 

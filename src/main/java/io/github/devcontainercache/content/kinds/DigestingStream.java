@@ -10,10 +10,12 @@ import java.util.List;
 final class DigestingStream extends FilterInputStream {
 
     private final List<MessageDigest> digests;
+    private final Scratch scratch;
 
-    DigestingStream(InputStream in, List<MessageDigest> digests) {
+    DigestingStream(InputStream in, List<MessageDigest> digests, Scratch scratch) {
         super(in);
         this.digests = digests;
+        this.scratch = scratch;
     }
 
     @Override
@@ -40,7 +42,7 @@ final class DigestingStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
+        byte[] buffer = scratch.copy();
         long skipped = 0;
         while (skipped < n) {
             int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
@@ -54,7 +56,7 @@ final class DigestingStream extends FilterInputStream {
 
     /** Reads what is left, so the digests cover the whole file. */
     void drain() throws IOException {
-        byte[] buffer = new byte[1 << 16];
+        byte[] buffer = scratch.copy();
         while (read(buffer, 0, buffer.length) >= 0) {
             // digested as read
         }

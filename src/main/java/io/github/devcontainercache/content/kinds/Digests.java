@@ -27,7 +27,11 @@ final class Digests {
 
     /** Reads the stream to its end through every digest given, and returns them. */
     static MessageDigest[] digest(InputStream in, MessageDigest... digests) throws IOException {
-        byte[] buffer = new byte[BUFFER_BYTES];
+        return digest(in, new byte[BUFFER_BYTES], digests);
+    }
+
+    /** The same, through the pass's buffer. */
+    static MessageDigest[] digest(InputStream in, byte[] buffer, MessageDigest... digests) throws IOException {
         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
             for (MessageDigest digest : digests) {
                 digest.update(buffer, 0, read);
@@ -39,6 +43,10 @@ final class Digests {
     /** The lower-case hex digest of what the stream holds. */
     static String hex(String algorithm, InputStream in) throws IOException {
         return hex(digest(in, of(algorithm))[0]);
+    }
+
+    static String hex(String algorithm, InputStream in, Scratch scratch) throws IOException {
+        return hex(digest(in, scratch.copy(), of(algorithm))[0]);
     }
 
     static String hex(MessageDigest digest) {

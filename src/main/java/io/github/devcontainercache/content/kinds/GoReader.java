@@ -58,7 +58,7 @@ final class GoReader extends KindReader {
             if (name.contains("\n")) {
                 throw new IOException("an entry's name holds a newline");
             }
-            lines.put(name, Digests.hex("SHA-256", content) + "  " + name + "\n");
+            lines.put(name, Digests.hex("SHA-256", content, scratch) + "  " + name + "\n");
         });
         verified();
         String module = module(path);

@@ -80,7 +80,7 @@ final class HuggingFaceReader extends KindReader {
     @Override
     void content(String path, long sizeBytes, InputStream in) throws IOException {
         String name = fileName(path);
-        String actual = name.length() == 64 ? Digests.hex("SHA-256", in) : Digests.gitBlob(sizeBytes, in);
+        String actual = name.length() == 64 ? Digests.hex("SHA-256", in, scratch) : Digests.gitBlob(sizeBytes, in);
         verified();
         if (!actual.equals(name)) {
             synchronized (this) {

@@ -17,10 +17,11 @@ abstract class KindReader {
     /** Whether content is checked: that costs reading it. */
     final boolean verify;
     /**
-     * Whether a check reads what costs much more than the bytes: every compressed entry of a zip inflated against
-     * its CRC-32. Set before the pass; on by default, as a reader alone checks all it can.
+     * Whether a check reads what costs much more than the bytes (every compressed entry of a zip inflated against
+     * its CRC-32), and the pass's buffers. Set before the pass; inflating by default, as a reader alone checks all
+     * it can.
      */
-    boolean deep = true;
+    Scratch scratch = new Scratch(true);
     final Tally tally = new Tally();
     private final List<Findings.Broken> broken = new ArrayList<>();
     private long verified;
@@ -29,9 +30,9 @@ abstract class KindReader {
         this.verify = verify;
     }
 
-    /** Sets {@link #deep}; returns this reader. */
+    /** Whether zips are inflated; returns this reader. */
     final KindReader deep(boolean inflate) {
-        this.deep = inflate;
+        this.scratch = new Scratch(inflate);
         return this;
     }
 

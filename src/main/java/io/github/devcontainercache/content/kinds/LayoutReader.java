@@ -15,7 +15,7 @@ final class LayoutReader extends KindReader {
     /** What a file's content says of itself. */
     interface Check {
         /** {@code null} when the content is what its format says, else what is wrong. */
-        String problem(String path, long sizeBytes, InputStream in, boolean deep) throws IOException;
+        String problem(String path, long sizeBytes, InputStream in, Scratch scratch) throws IOException;
     }
 
     private final String unit;
@@ -44,7 +44,7 @@ final class LayoutReader extends KindReader {
 
     @Override
     void content(String path, long sizeBytes, InputStream in) throws IOException {
-        String problem = check.problem(path, sizeBytes, in, deep);
+        String problem = check.problem(path, sizeBytes, in, scratch);
         verified();
         if (problem != null) {
             broken(item.apply(path), fileName(path) + " " + problem, List.of(path), sizeBytes);

@@ -170,23 +170,23 @@ final class Layouts {
                 path -> path.contains("/") ? KindReader.topLevel(path) + "/" : path, path -> false, null);
     }
 
-    static String zip(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
-        return ZipStructure.problem(in, sizeBytes, deep);
+    static String zip(String path, long sizeBytes, InputStream in, Scratch scratch) throws IOException {
+        return ZipStructure.problem(in, sizeBytes, scratch);
     }
 
-    static String zipOrGzip(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
-        return path.endsWith(".tar.gz") ? gzip(path, sizeBytes, in, deep) : zip(path, sizeBytes, in, deep);
+    static String zipOrGzip(String path, long sizeBytes, InputStream in, Scratch scratch) throws IOException {
+        return path.endsWith(".tar.gz") ? gzip(path, sizeBytes, in, scratch) : zip(path, sizeBytes, in, scratch);
     }
 
     /** Inflating a gzip file to its end checks its CRC-32 and length: a gzip has nothing cheaper to check. */
-    static String gzip(String path, long sizeBytes, InputStream in, boolean deep) {
+    static String gzip(String path, long sizeBytes, InputStream in, Scratch scratch) {
         try (GZIPInputStream gzip = new GZIPInputStream(new java.io.FilterInputStream(in) {
             @Override
             public void close() {
                 // the caller's stream
             }
         }, 1 << 16)) {
-            byte[] buffer = new byte[1 << 16];
+            byte[] buffer = scratch.copy();
             while (gzip.read(buffer) >= 0) {
                 // checked at the end
             }
@@ -196,31 +196,31 @@ final class Layouts {
         }
     }
 
-    static String gradleFile(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
+    static String gradleFile(String path, long sizeBytes, InputStream in, Scratch scratch) throws IOException {
         String[] segments = KindReader.segments(path);
         if (segments.length == 8 && segments[2].startsWith("files-")) {
             String named = segments[6].replaceFirst("^0+", "");
             java.security.MessageDigest sha1 = Digests.of("SHA-1");
-            DigestingStream digesting = new DigestingStream(in, java.util.List.of(sha1));
+            DigestingStream digesting = new DigestingStream(in, java.util.List.of(sha1), scratch);
             String problem = MavenReader.ZIPS.contains(MavenReader.extension(path))
-                    ? ZipStructure.problem(digesting, sizeBytes, deep) : null;
+                    ? ZipStructure.problem(digesting, sizeBytes, scratch) : null;
             digesting.drain();
             String actual = Digests.hex(sha1).replaceFirst("^0+", "");
             return problem != null ? problem : actual.equals(named) ? null : "does not hash to its folder's name";
         }
-        return zip(path, sizeBytes, in, deep);
+        return zip(path, sizeBytes, in, scratch);
     }
 
-    static String pnpmFile(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
+    static String pnpmFile(String path, long sizeBytes, InputStream in, Scratch scratch) throws IOException {
         String[] segments = KindReader.segments(path);
         String expected = (segments[2] + segments[3].replaceFirst("-exec$", "")).toLowerCase(Locale.ROOT);
-        return Digests.hex("SHA-512", in).equals(expected) ? null : "does not hash to its name";
+        return Digests.hex("SHA-512", in, scratch).equals(expected) ? null : "does not hash to its name";
     }
 
-    static String torchCheckpoint(String path, long sizeBytes, InputStream in, boolean deep) throws IOException {
+    static String torchCheckpoint(String path, long sizeBytes, InputStream in, Scratch scratch) throws IOException {
         Matcher prefix = TORCH_HASH.matcher(KindReader.fileName(path));
         prefix.find();
-        return Digests.hex("SHA-256", in).startsWith(prefix.group(1)) ? null
+        return Digests.hex("SHA-256", in, scratch).startsWith(prefix.group(1)) ? null
                 : "does not hash to the SHA-256 its name starts";
     }
 }

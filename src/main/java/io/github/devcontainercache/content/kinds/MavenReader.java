@@ -83,8 +83,8 @@ final class MavenReader extends KindReader {
                 names.add(sidecar.getKey());
             }
         }
-        DigestingStream digesting = new DigestingStream(in, wanted);
-        String problem = ZIPS.contains(extension) ? ZipStructure.problem(digesting, sizeBytes, deep) : null;
+        DigestingStream digesting = new DigestingStream(in, wanted, scratch);
+        String problem = ZIPS.contains(extension) ? ZipStructure.problem(digesting, sizeBytes, scratch) : null;
         digesting.drain();
         Map<String, String> found = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {

@@ -73,7 +73,7 @@ final class NpmReader extends KindReader {
         }
         String[] segments = segments(path);
         String expected = String.join("", java.util.Arrays.copyOfRange(segments, 3, segments.length));
-        String actual = Digests.hex(ALGORITHMS.get(segments[2]), in);
+        String actual = Digests.hex(ALGORITHMS.get(segments[2]), in, scratch);
         verified();
         if (!actual.equals(expected)) {
             synchronized (this) {

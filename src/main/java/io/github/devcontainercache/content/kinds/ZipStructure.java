@@ -20,10 +20,6 @@ final class ZipStructure {
 
     /** The largest zip read whole into memory; a larger one is checked as a stream. */
     static final int MAX_BYTES = 256 << 20;
-    /** A buffer of each thread's, kept up to this size: most jars fit, and the heap does not churn. */
-    private static final int KEPT_BYTES = 16 << 20;
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
-    private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
     private static final int LOCAL = 0x04034b50;
     private static final int CENTRAL = 0x02014b50;
@@ -34,18 +30,22 @@ final class ZipStructure {
 
     private ZipStructure() {}
 
-    /** {@code null} when the zip is whole, else what is wrong with it. Reads the stream to its end. */
+    /** {@link #problem(InputStream, long, Scratch)} with buffers of its own. */
     static String problem(InputStream in, long sizeBytes, boolean inflate) throws IOException {
+        return problem(in, sizeBytes, new Scratch(inflate));
+    }
+
+    /** {@link #check(byte[], int, byte[])}, inflating into a buffer of its own, or not. */
+    static String check(byte[] zip, int length, boolean inflate) {
+        return check(zip, length, inflate ? new byte[1 << 16] : null);
+    }
+
+    /** {@code null} when the zip is whole, else what is wrong with it. Reads the stream to its end. */
+    static String problem(InputStream in, long sizeBytes, Scratch scratch) throws IOException {
         if (sizeBytes > MAX_BYTES || sizeBytes < 0) {
             return ZipCheck.problem(in, null);
         }
-        byte[] buffer = BUFFER.get();
-        if (buffer.length < sizeBytes) {
-            buffer = new byte[(int) sizeBytes];
-            if (sizeBytes <= KEPT_BYTES) {
-                BUFFER.set(buffer);
-            }
-        }
+        byte[] buffer = scratch.whole((int) sizeBytes);
         int length = in.readNBytes(buffer, 0, (int) sizeBytes);
         while (in.read() >= 0) {
             length = -1; // longer than said: changed while read
@@ -54,13 +54,14 @@ final class ZipStructure {
             return "changed while it was read";
         }
         try {
-            return check(buffer, length, inflate);
+            return check(buffer, length, scratch.inflate ? scratch.inflated() : null);
         } catch (RuntimeException unreadable) {
             return "cannot be read as a zip: " + unreadable;
         }
     }
 
-    static String check(byte[] zip, int length, boolean inflate) {
+    /** @param inflated where to inflate each compressed entry into; {@code null} not to inflate */
+    static String check(byte[] zip, int length, byte[] inflated) {
         int end = findEnd(zip, length);
         if (end < 0) {
             return "truncated: it does not end with a zip's end record";
@@ -115,31 +116,30 @@ final class ZipStructure {
             size = big[0];
             compressed = big[1];
             offset = big[2];
-            String entry = "entry " + (i + 1) + " (" + new String(zip, name, nameLength, StandardCharsets.UTF_8) + ")";
             if (offset < 0 || offset + 30 > directoryOffset || (int) u32(zip, (int) offset) != LOCAL) {
-                return entry + " has no local header where the directory says: invalid LOC header";
+                return entry(zip, i, name, nameLength) + " has no local header where the directory says: invalid LOC header";
             }
             int local = (int) offset;
             int localName = u16(zip, local + 26);
             int localExtra = u16(zip, local + 28);
             if (localName != nameLength || !Arrays.equals(zip, local + 30, local + 30 + nameLength, zip, name, name + nameLength)) {
-                return entry + " has a local header of another name: invalid LOC header";
+                return entry(zip, i, name, nameLength) + " has a local header of another name: invalid LOC header";
             }
             long data = offset + 30 + localName + localExtra;
             long dataEnd = data + compressed;
             if (dataEnd > directoryOffset) {
-                return entry + " runs into the directory: its data is cut short";
+                return entry(zip, i, name, nameLength) + " runs into the directory: its data is cut short";
             }
             if ((flags & 1) == 0 && method == 0) {
                 crc.reset();
                 crc.update(zip, (int) data, (int) compressed);
                 if (crc.getValue() != expectedCrc || compressed != size) {
-                    return entry + " does not match its CRC-32";
+                    return entry(zip, i, name, nameLength) + " does not match its CRC-32";
                 }
-            } else if ((flags & 1) == 0 && method == 8 && inflate) {
-                String inflated = inflate(zip, (int) data, (int) compressed, size, expectedCrc);
-                if (inflated != null) {
-                    return entry + " " + inflated;
+            } else if ((flags & 1) == 0 && method == 8 && inflated != null) {
+                String damage = inflate(zip, (int) data, (int) compressed, size, expectedCrc, inflated);
+                if (damage != null) {
+                    return entry(zip, i, name, nameLength) + " " + damage;
                 }
             }
             starts[i] = offset;
@@ -154,22 +154,29 @@ final class ZipStructure {
 
     /** Entries whose data overlaps: a directory that lies about where they are. */
     private static String overlap(long[] starts, long[] ends, int entries) {
-        Integer[] order = new Integer[entries];
+        // each entry's start and index in one long (a start is below 2^31, an index below 2^23), sorted as numbers
+        long[] order = new long[entries];
         for (int i = 0; i < entries; i++) {
-            order[i] = i;
+            order[i] = starts[i] << 23 | i;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(starts[a], starts[b]));
-        for (int i = 1; i < entries; i++) {
-            if (starts[order[i]] < ends[order[i - 1]]) {
-                return "entries " + (order[i - 1] + 1) + " and " + (order[i] + 1) + " overlap";
+        Arrays.sort(order);
+        for (int k = 1; k < entries; k++) {
+            int previous = (int) (order[k - 1] & 0x7fffff);
+            int next = (int) (order[k] & 0x7fffff);
+            if (starts[next] < ends[previous]) {
+                return "entries " + (previous + 1) + " and " + (next + 1) + " overlap";
             }
         }
         return null;
     }
 
-    private static String inflate(byte[] zip, int data, int compressed, long size, long expectedCrc) {
+    /** {@code entry 3 (com/example/A.class)}: the entry a problem is of. */
+    private static String entry(byte[] zip, int index, int name, int nameLength) {
+        return "entry " + (index + 1) + " (" + new String(zip, name, nameLength, StandardCharsets.UTF_8) + ")";
+    }
+
+    private static String inflate(byte[] zip, int data, int compressed, long size, long expectedCrc, byte[] out) {
         Inflater inflater = new Inflater(true);
-        byte[] out = INFLATED.get();
         CRC32 crc = new CRC32();
         long total = 0;
         try {
