@@ -13,7 +13,7 @@ final class Scratch {
     final boolean inflate;
     private final ThreadLocal<byte[]> copy = ThreadLocal.withInitial(() -> new byte[1 << 16]);
     private final ThreadLocal<byte[]> inflated = ThreadLocal.withInitial(() -> new byte[1 << 16]);
-    private final ThreadLocal<byte[]> whole = ThreadLocal.withInitial(() -> new byte[1 << 20]);
+    private final ThreadLocal<byte[]> whole = ThreadLocal.withInitial(() -> new byte[0]);
 
     Scratch(boolean inflate) {
         this.inflate = inflate;
