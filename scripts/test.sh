@@ -63,6 +63,9 @@ USER_TESTS+=",!check-invalid-declaration,!check-devcontainer-malformed,!wipe-lif
 # Preloading through Podman's archive API, which names a volume's entries and owners its own way: the rootless
 # Podman run has it besides the engine suite (the main run and the user's have every preload test).
 PRELOAD_SUITE="preload-files"
+# Reading caches in their tools' terms through Podman's archive API, whose long names come in PAX headers: the
+# rootless Podman run has the integrity tests too.
+KINDS_SUITE="integrity-fixtures,integrity-maven,integrity-npm"
 
 # The suite is bound by CPU, and most of it goes to the few hundred short Maven processes of the integration tests:
 # for them the JIT's optimizing compiler and the parallel collector's threads cost more than they save (without
@@ -417,7 +420,7 @@ user_rootless_podman() {
     reach=(DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST")
   fi
   AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 LEFTOVERS_HOST="$DCC_ROOTLESS_PODMAN_HOST" variant rootless-podman \
-    "$ENGINE_SUITE,$PRELOAD_SUITE" "Podman Engine .* at $DCC_ROOTLESS_PODMAN_HOST ($via)" "${reach[@]}" \
+    "$ENGINE_SUITE,$PRELOAD_SUITE,$KINDS_SUITE" "Podman Engine .* at $DCC_ROOTLESS_PODMAN_HOST ($via)" "${reach[@]}" \
     DOCKER_CONFIG="$USER_WORK/docker-config" XDG_RUNTIME_DIR="$DCC_ROOTLESS_PODMAN_RUNTIME_DIR" \
     XDG_CONFIG_HOME="$DCC_ROOTLESS_PODMAN_CONFIG_HOME" DCC_IT_DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST"
 }

@@ -63,6 +63,22 @@ public final class VolumeScanner {
         }
     }
 
+    /**
+     * A tar entry's path below the archive's root directory: Docker names the entries {@code <directory>/...},
+     * Podman {@code /...}; commons-compress drops the leading '/' of a name a PAX header gives (a long one), so
+     * below a root of "/" a name without it is already relative. {@code null} for the root itself.
+     */
+    static String relative(String name, String root) {
+        if (root != null && name.startsWith(root)) {
+            return name.length() > root.length() ? name.substring(root.length()) : null;
+        }
+        if ("/".equals(root) || "./".equals(root)) {
+            return name.isEmpty() || name.equals("/") || name.equals("./") ? null : name;
+        }
+        int slash = name.indexOf('/');
+        return slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : null;
+    }
+
     private static void read(Path root, FileEntry file, EntrySink sink) {
         try (InputStream in = Files.newInputStream(root.resolve(file.path()), LinkOption.NOFOLLOW_LINKS)) {
             sink.content(file.path(), file.sizeBytes(), in);
@@ -172,8 +188,10 @@ public final class VolumeScanner {
         VolumeScan scan = new VolumeScan(keepLargest);
         TarStream entries = new TarStream(tar, 1 << 20);
         boolean first = true;
+        String root = null;
         for (TarArchiveEntry entry = entries.next(); entry != null; entry = entries.next()) {
             if (first && entry.isDirectory()) {
+                root = entry.getName().endsWith("/") ? entry.getName() : entry.getName() + "/";
                 try {
                     scan.rootOwner(new Owner(entry.getLongUserId(), entry.getLongGroupId()));
                 } catch (IllegalArgumentException impossible) {
@@ -181,9 +199,7 @@ public final class VolumeScanner {
                 }
             }
             first = false;
-            String name = entry.getName();
-            int slash = name.indexOf('/');
-            String path = slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : null;
+            String path = relative(entry.getName(), root);
             if (entry.isSymbolicLink() && sink != null && path != null) {
                 sink.link(path, entry.getLinkName());
             }

@@ -220,4 +220,41 @@ class VolumeScannerTest {
             }
         }
     }
+
+    @Test
+    void podmansEntriesBelowARootOfSlashKeepTheirWholePathEvenWhenALongNameComesInAPaxHeader() throws IOException {
+        // Podman names a directory's entries /..., and a name of over 100 bytes goes in a PAX header, whose path
+        // commons-compress gives without its leading '/'
+        String longName = "_cacache/content-v2/sha512/42/f1/" + "a".repeat(124);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            TarArchiveEntry root = new TarArchiveEntry("/", TarArchiveEntry.LF_DIR, true);
+            tar.putArchiveEntry(root);
+            tar.closeArchiveEntry();
+            for (String name : new String[] {"/_cacache/index-v5/ab/cd/ef", "/" + longName}) {
+                TarArchiveEntry file = new TarArchiveEntry(name, true);
+                file.setSize(3);
+                tar.putArchiveEntry(file);
+                tar.write(new byte[3]);
+                tar.closeArchiveEntry();
+            }
+        }
+        VolumeScan scan = VolumeScanner.scan(new ByteArrayInputStream(bytes.toByteArray()), 5);
+
+        assertThat(scan.largest()).extracting(FileEntry::path)
+                .containsExactlyInAnyOrder("_cacache/index-v5/ab/cd/ef", longName);
+        assertThat(scan.part("_cacache").files()).isEqualTo(2);
+    }
+
+    @Test
+    void anEntrysPathIsWhatFollowsTheArchivesRoot() {
+        assertThat(VolumeScanner.relative("vol/a/b", "vol/")).isEqualTo("a/b");
+        assertThat(VolumeScanner.relative("vol/", "vol/")).isNull();
+        assertThat(VolumeScanner.relative("/a/b", "/")).isEqualTo("a/b");
+        assertThat(VolumeScanner.relative("a/b", "/")).isEqualTo("a/b");
+        assertThat(VolumeScanner.relative("/", "/")).isNull();
+        assertThat(VolumeScanner.relative("./a", "./")).isEqualTo("a");
+        assertThat(VolumeScanner.relative("other/a", null)).isEqualTo("a");
+    }
 }
