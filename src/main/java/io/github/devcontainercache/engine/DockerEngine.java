@@ -142,21 +142,23 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     /**
-     * The sizes the engine computes for its volumes ({@code GET /system/df}, with {@code type=volume} from API 1.42
-     * on, which spares the engine the images and containers). A size the engine does not know (-1) is absent.
+     * The sizes the engine computes for its volumes ({@code GET /system/df}, {@code type=volume} from API 1.42 on,
+     * sparing it the images; once another client's df ends). A size the engine does not know (-1) is absent.
      */
     public Map<String, Long> volumeSizes() {
-        String path = apiAtLeast(1, 42) ? "/system/df?type=volume" : "/system/df";
-        try (Response response = requests.send(Request.Method.GET, path, null)) {
-            Map<String, Long> sizes = new LinkedHashMap<>();
-            for (Object volume : Json.array(expectJson(response, "read the volumes' disk usage"), "Volumes")) {
-                long size = parseLong(Json.text(Json.object(volume, "UsageData"), "Size", "-1"));
-                if (size >= 0) {
-                    sizes.put(Json.text(volume, "Name", ""), size);
+        return DiskUsage.whenFree(() -> {
+            String path = apiAtLeast(1, 42) ? "/system/df?type=volume" : "/system/df";
+            try (Response response = requests.send(Request.Method.GET, path, null)) {
+                Map<String, Long> sizes = new LinkedHashMap<>();
+                for (Object volume : Json.array(expectJson(response, "read the volumes' disk usage"), "Volumes")) {
+                    long size = parseLong(Json.text(Json.object(volume, "UsageData"), "Size", "-1"));
+                    if (size >= 0) {
+                        sizes.put(Json.text(volume, "Name", ""), size);
+                    }
                 }
+                return sizes;
             }
-            return sizes;
-        }
+        });
     }
 
     /**
