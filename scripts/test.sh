@@ -35,6 +35,14 @@ if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-ge
   DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
 fi
 
+# The report-html test opens report.html in Debian's Chromium, driven by playwright-core from the npm registry.
+if ! BROWSER_TOOLS="$(scripts/browser-tools.sh)"; then
+  echo "Could not install the browser the report-html test needs (scripts/browser-tools.sh)." >&2
+  exit 1
+fi
+eval "$BROWSER_TOOLS"
+export DCC_PLAYWRIGHT_CORE DCC_CHROMIUM
+
 ENGINE_SUITE="check-ok,check-missing,create-owner,report-content,list-largest-first,wipe-cli-removes-declared"
 ENGINE_SUITE+=",wipe-mode-empty,export-import-roundtrip,import-seed-files"
 
@@ -59,6 +67,9 @@ MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to 
 # (a skip, the help, a declaration or an engine address refused): the main run has them.
 USER_TESTS="*,!tls-*,!ssh-*,!lib,!fault-engine-killed-*,!fault-disk-full-*,!skip-*,!help-goals,!engine-*"
 USER_TESTS+=",!check-invalid-declaration,!check-devcontainer-malformed,!wipe-lifecycle-without-flag"
+# The site test's plugins (maven-site-plugin, its skin, Doxia) are fetched into the main run's own repository, not
+# into the copy the user's offline runs start from; its caches are measured as report's are, which the user runs.
+USER_TESTS+=",!site-report"
 
 # Preloading through Podman's archive API, which names a volume's entries and owners its own way: the rootless
 # Podman run has it besides the engine suite (the main run and the user's have every preload test).
@@ -114,7 +125,8 @@ record() {
 as_user() {
   setpriv --reuid="$DCC_USER" --regid="$(id -g "$DCC_USER")" --init-groups \
     env -i HOME="$(getent passwd "$DCC_USER" | cut -d: -f6)" USER="$DCC_USER" LOGNAME="$DCC_USER" PATH="$PATH" \
-    LANG="${LANG:-C.UTF-8}" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} ${MAVEN_OPTS:+MAVEN_OPTS="$MAVEN_OPTS"} "$@"
+    LANG="${LANG:-C.UTF-8}" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} ${MAVEN_OPTS:+MAVEN_OPTS="$MAVEN_OPTS"} \
+    ${DCC_PLAYWRIGHT_CORE:+DCC_PLAYWRIGHT_CORE="$DCC_PLAYWRIGHT_CORE"} ${DCC_CHROMIUM:+DCC_CHROMIUM="$DCC_CHROMIUM"} "$@"
 }
 
 # Makes the user's folder, once: its Maven local repository is a copy of this one's (what the first run
@@ -425,6 +437,27 @@ user_rootless_podman() {
     XDG_CONFIG_HOME="$DCC_ROOTLESS_PODMAN_CONFIG_HOME" DCC_IT_DOCKER_HOST="$DCC_ROOTLESS_PODMAN_HOST"
 }
 
+# mvn site of the project itself: the goal reference that maven-plugin-report-plugin makes, a page per goal; in the
+# checkout $1, once the runs there are over.
+site_run() {
+  local started=$SECONDS failed=() page
+  if ! (cd "$1" && mvn -B -q -Dstyle.color=never site -DskipTests >"$SCRATCH/site.log" 2>&1); then
+    tail -n 40 "$SCRATCH/site.log" >&2
+    failed+=(site)
+  fi
+  for page in plugin-info report-mojo site-report-mojo check-mojo index; do
+    if [ ! -s "$1/target/site/$page.html" ]; then
+      echo "mvn site wrote no target/site/$page.html" >&2
+      failed+=("$page.html")
+    fi
+  done
+  if ! grep -q 'devcontainer-cache.budgetSize' "$1/target/site/report-mojo.html" 2>/dev/null; then
+    echo "target/site/report-mojo.html does not document budgetSize" >&2
+    failed+=(reference)
+  fi
+  record site "$started" "${failed[@]}"
+}
+
 # Two lanes side by side, each a run after the other on engines of its own, of about the same length: more at
 # once would only slow every build on two cores, until engines miss their connect timeouts. Each lane's user
 # runs share a checkout of the user's.
@@ -438,11 +471,12 @@ lane_user() {
   user_main lane-user
   user_rootless_podman lane-user
   if [ -z "$ROOT_COPY" ]; then
-    printf 'tls-context\tFAILED (no checkout)\t0\ndocker28-containerd\tFAILED (no checkout)\t0\n' >>"$SCRATCH/results"
+    printf 'tls-context\tFAILED (no checkout)\t0\ndocker28-containerd\tFAILED (no checkout)\t0\nsite\tFAILED (no checkout)\t0\n' >>"$SCRATCH/results"
     return
   fi
   tls_context_run "$ROOT_COPY"
   docker28_runs docker28-containerd "$ROOT_COPY"
+  site_run "$ROOT_COPY"
 }
 
 # Starts the function $1 in the background, its output kept for when it ends.
@@ -517,7 +551,7 @@ done
 
 echo
 echo "Runs (result, seconds):"
-for name in main tls tls-context podman podman-socket user rootless rootless-podman ssh docker28 docker28-containerd; do
+for name in main tls tls-context podman podman-socket user rootless rootless-podman ssh docker28 docker28-containerd site; do
   awk -F '\t' -v name="$name" '$1 == name { printf "  %-20s %-6s %s\n", $1, $3, $2 }' "$SCRATCH/results"
 done
 echo "  whole suite: $SECONDS s"

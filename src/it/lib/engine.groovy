@@ -223,6 +223,11 @@ class ItEngine {
         dir.deleteDir()
     }
 
+    /** Copies a directory of the test's into the volume as it is: folders, files, hard links (tar keeps them). */
+    void fillFrom(String volume, File dir) {
+        withProbe(volume) { container -> copyTree(dir, container) }
+    }
+
     /** Makes each file with write(file, value) in a directory of the test's, then copies them in with docker cp. */
     private void copyIn(String volume, Map files, Closure write) {
         def dir = new File(workDir, 'fill-' + System.nanoTime())

@@ -8,8 +8,8 @@ try {
     assert new File(basedir, 'target/direct/report.md').text.contains('| volume | kind | size | budget | in use by | state |')
     assert direct.engine.endpoint && direct.engine.version && direct.generatedAt
     // keys in a stable order
-    assert direct.caches[0].keySet() as List == ['volume', 'kind', 'exists', 'sizeBytes', 'sizeSource', 'contentSource', 'files',
-            'budgetBytes', 'overBudget', 'inUseBy', 'containers', 'owner', 'models', 'checksums', 'pip', 'largestFiles',
+    assert direct.caches[0].keySet() as List == ['volume', 'kind', 'exists', 'sizeBytes', 'sizeSource', 'diskBytes',
+            'diskSource', 'contentSource', 'files', 'budgetBytes', 'budgetBasis', 'overBudget', 'inUseBy', 'containers', 'owner', 'models', 'checksums', 'pip', 'largestFiles',
             'source', 'insight']
     // the pip cache in pip's terms; its wheel, which is no zip, is a broken entry
     assert direct.caches[0].insight.items*.name == ['wheels built here (wheels)', 'HTTP cache (http-v2)',
@@ -80,10 +80,11 @@ try {
            !engine.mountPointReadable(basedir, engine.name('pip'))
     assert viaEngine.caches.find { it.volume == engine.name('pip') }.sizeSource in ['engine df', 'archive API']
     String log = new File(basedir, 'build.log').getText('UTF-8')
-    // the table: volume, kind, size, budget, in use by, state
-    assert log =~ /${engine.name('pip')}\s+pip\s+53\.8 KiB\s+1000 B\s+${engine.name('devcontainer')} \(created\)\s+over budget/
-    assert log =~ /${engine.name('whisper')}\s+whisper\s+72\.1 MiB\s+953\.7 MiB\s+-\s+corrupt file/
-    assert log =~ /${engine.name('missing')}\s+generic\s+-\s+-\s+-\s+missing/
+    // the table: volume, kind, content, on disk (du's, an estimate (~), or unknown), budget, in use by, state
+    assert log =~ /volume\s+kind\s+content\s+on disk\s+budget\s+in use by\s+state/
+    assert log =~ /${engine.name('pip')}\s+pip\s+53\.8 KiB\s+(~?96\.0 KiB|-)\s+1000 B\s+${engine.name('devcontainer')} \(created\)\s+over budget/
+    assert log =~ /${engine.name('whisper')}\s+whisper\s+72\.1 MiB\s+(~?72\.1 MiB|-)\s+953\.7 MiB\s+-\s+corrupt file/
+    assert log =~ /${engine.name('missing')}\s+generic\s+-\s+-\s+-\s+-\s+missing/
     ItEngine.logContains(basedir,
             "Cache '${engine.name('whisper')}': tiny.pt is corrupt (its SHA-256 is not the expected one). Remove the file (in the dev container: rm /home/vscode/.cache/whisper/tiny.pt)",
             "Cache '${engine.name('whisper')}': base.pt is partial (1000 of 145262807 bytes)",

@@ -28,7 +28,4 @@ public interface EntrySink {
      * content is read. (Through the archive API contents come inline, and this never comes.)
      */
     default void walked() {}
-
-    /** Whether files' owners are wanted: on the mount point they cost a wider stat. */
-    boolean wantsOwners();
 }

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,9 @@ public final class VolumeScanner {
     private VolumeScanner() {}
 
     /**
-     * Walks a directory without following links, counting the apparent size of regular files. Directories are read
-     * in parallel on the machine's cores: a cache of tens of thousands of small files is mostly system calls, and
-     * those run side by side.
+     * Walks a directory without following links, counting the apparent size of regular files, a file with several
+     * hard links once. Directories are read in parallel on the machine's cores: a cache of tens of thousands of small
+     * files is mostly system calls, and those run side by side.
      */
     public static VolumeScan scan(Path root, int keepLargest) throws IOException {
         return scan(root, keepLargest, null);
@@ -91,6 +90,8 @@ public final class VolumeScanner {
     private static final class Walk {
         final EntrySink sink;
         final List<FileEntry> wanted = new ArrayList<>();
+        /** The files with more than one link seen so far: each is counted, and told, under its first name only. */
+        final java.util.Set<Inode> linked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Walk(EntrySink sink) {
             this.sink = sink;
@@ -110,6 +111,16 @@ public final class VolumeScanner {
             }
         }
     }
+
+    /** A file's identity on this host. */
+    private record Inode(Object device, Object number) {}
+
+    /** One stat: the type, size and owner of an entry, and whether it is one more name of a file already seen. */
+    private static final String UNIX_ATTRIBUTES = "unix:mode,size,nlink,ino,dev,uid,gid";
+    private static final int TYPE_MASK = 0170000;
+    private static final int DIRECTORY = 0040000;
+    private static final int REGULAR = 0100000;
+    private static final int LINK = 0120000;
 
     /** Counts one directory's files, and forks a task for each of its subdirectories. */
     private static final class DirectoryTask extends RecursiveTask<VolumeScan> {
@@ -132,36 +143,39 @@ public final class VolumeScanner {
         @Override
         protected VolumeScan compute() {
             VolumeScan scan = new VolumeScan(keepLargest);
+            scan.addDirectory();
             List<DirectoryTask> subdirectories = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 for (Path entry : entries) {
-                    BasicFileAttributes attributes;
-                    long uid = -1;
-                    long gid = -1;
+                    int type;
+                    long size;
+                    long uid;
+                    long gid;
                     try {
-                        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                        if (walk.sink != null && walk.sink.wantsOwners() && attributes.isRegularFile()) {
-                            Map<String, Object> ids = Files.readAttributes(entry, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
-                            uid = ((Number) ids.get("uid")).longValue();
-                            gid = ((Number) ids.get("gid")).longValue();
+                        Map<String, Object> attributes = Files.readAttributes(entry, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                        type = (Integer) attributes.get("mode") & TYPE_MASK;
+                        size = (Long) attributes.get("size");
+                        uid = ((Number) attributes.get("uid")).longValue();
+                        gid = ((Number) attributes.get("gid")).longValue();
+                        if (type == REGULAR && (Integer) attributes.get("nlink") > 1
+                                && !walk.linked.add(new Inode(attributes.get("dev"), attributes.get("ino")))) {
+                            continue; // another name of a file counted already, as du and Docker count it
                         }
                     } catch (IOException | UnsupportedOperationException unreadable) {
                         continue; // counted as nothing, as du reports and goes on
                     }
                     String name = entry.getFileName().toString();
-                    if (attributes.isDirectory()) {
+                    if (type == DIRECTORY) {
                         DirectoryTask task = new DirectoryTask(
                                 entry, topLevel == null ? name : topLevel, prefix + name + "/", keepLargest, walk);
                         task.fork();
                         subdirectories.add(task);
-                    } else if (attributes.isRegularFile()) {
-                        // A file with several hard links counts once per link (du counts it once): finding the
-                        // links would cost a second stat per file, and pip and model caches do not link files.
-                        scan.addFile(topLevel, topLevel == null ? name : null, () -> prefix + name, attributes.size());
+                    } else if (type == REGULAR) {
+                        scan.addFile(topLevel, topLevel == null ? name : null, () -> prefix + name, size);
                         if (walk.sink != null) {
-                            walk.file(prefix + name, attributes.size(), uid, gid);
+                            walk.file(prefix + name, size, uid, gid);
                         }
-                    } else if (attributes.isSymbolicLink() && walk.sink != null) {
+                    } else if (type == LINK && walk.sink != null) {
                         walk.link(entry, prefix + name);
                     }
                 }
@@ -203,8 +217,13 @@ public final class VolumeScanner {
             if (entry.isSymbolicLink() && sink != null && path != null) {
                 sink.link(path, entry.getLinkName());
             }
-            // commons-compress calls every non-directory a file: count regular files only, as the walk does
-            if (entry.isDirectory() || entry.isSymbolicLink() || entry.isLink() || entry.isFIFO()
+            if (entry.isDirectory()) {
+                scan.addDirectory();
+                continue;
+            }
+            // commons-compress calls every non-directory a file: count regular files only, as the walk does; a hard
+            // link is one more name of a file the stream gave already
+            if ( entry.isSymbolicLink() || entry.isLink() || entry.isFIFO()
                     || entry.isCharacterDevice() || entry.isBlockDevice()) {
                 continue;
             }

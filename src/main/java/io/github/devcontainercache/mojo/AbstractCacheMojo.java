@@ -8,6 +8,7 @@ import io.github.devcontainercache.caches.CacheSelection;
 import io.github.devcontainercache.caches.CacheSpec;
 import io.github.devcontainercache.caches.InvalidCachesException;
 import io.github.devcontainercache.caches.Owner;
+import io.github.devcontainercache.caches.SkippedMount;
 import io.github.devcontainercache.caches.discovery.DevcontainerDiscovery;
 import io.github.devcontainercache.caches.discovery.DiscoveryMessages;
 import io.github.devcontainercache.content.RootOwnership;
@@ -151,6 +152,9 @@ abstract class AbstractCacheMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.groupId}:${project.artifactId}", readonly = true, required = true)
     private String projectId;
 
+    /** The mounts of the dev container configurations that are not caches, found with the caches. */
+    private List<SkippedMount> skippedMounts = List.of();
+
     /** The goal's name, as in {@code devcontainer-cache:check}. */
     abstract String goal();
 
@@ -220,6 +224,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        perform();
+    }
+
+    /** The goal's whole work: skip flags, declarations, the engine, then {@link #run}; a site report's too. */
+    final void perform() throws MojoExecutionException, MojoFailureException {
         BuildLog log = new MavenBuildLog(getLog());
         if (skip) {
             log.info(GoalMessages.skipping(goal(), "devcontainer-cache.skip"));
@@ -294,6 +303,7 @@ abstract class AbstractCacheMojo extends AbstractMojo {
                         discovered.workspaceFolder(), discovered.configurations(), discovered.caches().size()));
             }
             discovered.notes().forEach(log::warn);
+            skippedMounts = discovered.skipped();
             return CacheDeclarations.resolve(List.of(fromPom, discovered.caches()), CacheSelection.parse(only));
         } catch (InvalidCachesException e) {
             throw new MojoFailureException(CacheMessages.invalidDeclarations(e.problems()), e);
@@ -330,6 +340,11 @@ abstract class AbstractCacheMojo extends AbstractMojo {
             log.warn(GoalMessages.noEngineSkipping(goal(), e.getMessage()));
             return null;
         }
+    }
+
+    /** The mounts of the dev container configurations that are not caches, and why, once the caches are read. */
+    List<SkippedMount> skippedMounts() {
+        return skippedMounts;
     }
 
     String helperTag() {

@@ -4,6 +4,8 @@ import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.content.ContentMessages;
 import io.github.devcontainercache.engine.DockerEngine;
+import io.github.devcontainercache.report.CacheReport;
+import io.github.devcontainercache.report.HtmlReport;
 import io.github.devcontainercache.report.ReportMessages;
 import io.github.devcontainercache.report.ReportWriter;
 import io.github.devcontainercache.report.Reporter;
@@ -19,9 +21,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Reports what each cache holds and what it costs: existence, size, the containers that use it, owner, known
- * models and their state, pip's layout, largest files, budget. Prints a table, and writes
- * {@code report.json} and {@code report.md} to the output directory.
+ * Reports what each cache holds and what it costs: existence, content and disk sizes, the containers that use it,
+ * owner, known models and their state, what takes the room in its tool's terms, budget. Prints a table, and writes
+ * {@code report.json}, {@code report.md} and {@code report.html} to the output directory, always: with no cache, they
+ * say so and list the mounts that are not caches.
  *
  * @since 0.1.0
  */
@@ -37,7 +40,7 @@ public class ReportMojo extends AbstractCacheMojo {
     private boolean reportSkip;
 
     /**
-     * Where {@code report.json} and {@code report.md} are written.
+     * Where {@code report.json}, {@code report.md} and {@code report.html} are written.
      *
      * @since 0.1.0
      */
@@ -97,6 +100,27 @@ public class ReportMojo extends AbstractCacheMojo {
     @Parameter(property = "devcontainer-cache.largestFiles", defaultValue = "10")
     private int largestFiles;
 
+    /**
+     * Which size a {@code <budget>} is held against: {@code disk}, the blocks the cache takes as {@code du} counts
+     * them (what fills a disk), or {@code content}, the bytes of its files as Docker's own figure counts them. The disk
+     * is measured on the mount point and estimated from the entries where every entry is read through the archive
+     * API; where it is not known (through the archive API the engine's df gives the content alone, unless
+     * {@code content=full}) the content is used, and the report says so.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "devcontainer-cache.budgetSize", defaultValue = "disk")
+    private String budgetSize;
+
+    private Reporter.BudgetSize budgetSize() throws MojoFailureException {
+        for (Reporter.BudgetSize known : Reporter.BudgetSize.values()) {
+            if (known.name().equalsIgnoreCase(budgetSize.trim())) {
+                return known;
+            }
+        }
+        throw new MojoFailureException(ReportMessages.unknownBudgetSize(budgetSize));
+    }
+
     private Reporter.Content content() throws MojoFailureException {
         for (Reporter.Content known : Reporter.Content.values()) {
             if (known.name().equalsIgnoreCase(content.trim())) {
@@ -116,32 +140,58 @@ public class ReportMojo extends AbstractCacheMojo {
         return reportSkip;
     }
 
+    /** A report with no cache is still written: a CI step reads it whatever the configuration holds. */
     @Override
-    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+    boolean needsCaches() {
+        return false;
+    }
+
+    /** Measures the caches, with the mounts that are not caches. */
+    final CacheReport measure(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
-        Reporter.Result result;
+        return measured(engine, caches, log).report();
+    }
+
+    private Reporter.Result measured(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException, MojoExecutionException {
+        if (caches.isEmpty()) {
+            log.warn(ReportMessages.noCaches(!skippedMounts().isEmpty()));
+        }
+        Reporter.Options options = new Reporter.Options(readMountPoints(), verifyIntegrity, inflateZips, largestFiles,
+                baseDirectory(), content(), true, budgetSize());
         try {
-            result = new Reporter(engine, helperTag(),
-                            new Reporter.Options(readMountPoints(), verifyIntegrity, inflateZips, largestFiles, baseDirectory(), content()), log)
-                    .run(caches);
+            Reporter.Result result = new Reporter(engine, helperTag(), options, log).run(caches);
+            return new Reporter.Result(result.report().withSkipped(skippedMounts()), result.overBudget(),
+                    result.contentProblems(), result.notices());
         } catch (IOException e) {
             throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
         }
-        ReportWriter.table(result.report()).forEach(log::info);
-        ReportWriter.sizeSources(result.report()).forEach(log::info);
-        ReportWriter.contentSources(result.report()).forEach(log::info);
-        ReportWriter.insightLines(result.report()).forEach(log::info);
+    }
+
+    @Override
+    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException, MojoExecutionException {
+        Reporter.Result result = measured(engine, caches, log);
+        CacheReport report = result.report();
+        ReportWriter.table(report).forEach(log::info);
+        ReportWriter.sizeSources(report).forEach(log::info);
+        ReportWriter.diskSources(report).forEach(log::info);
+        ReportWriter.contentSources(report).forEach(log::info);
+        ReportWriter.insightLines(report).forEach(log::info);
+        ReportWriter.skippedLines(report).forEach(log::info);
         Path directory = outputDirectory.toPath();
         Path json = directory.resolve("report.json");
         Path markdown = directory.resolve("report.md");
+        Path html = directory.resolve("report.html");
         try {
             Files.createDirectories(directory);
-            Files.writeString(json, ReportWriter.json(result.report()));
-            Files.writeString(markdown, ReportWriter.markdown(result.report()));
+            Files.writeString(json, ReportWriter.json(report));
+            Files.writeString(markdown, ReportWriter.markdown(report));
+            Files.writeString(html, HtmlReport.page(report));
         } catch (IOException e) {
             throw new MojoExecutionException(ReportMessages.reportNotWritten(directory, e), e);
         }
-        log.info(ReportMessages.reportWritten(json, markdown));
+        log.info(ReportMessages.reportWritten(json, markdown, html));
         if (!result.contentProblems().isEmpty()) {
             log.warn(ReportMessages.contentProblems(result.contentProblems()));
         }

@@ -17,8 +17,9 @@ public final class ReportMessages {
 
     private ReportMessages() {}
 
-    public static String overBudget(String volume, long size, long budget) {
-        return "Cache '" + volume + "' holds " + ByteSize.format(size) + " (" + size + " bytes), over its budget of "
+    public static String overBudget(String volume, long size, String basis, long budget) {
+        return "Cache '" + volume + "' " + ("disk".equals(basis) ? "takes " : "holds ") + ByteSize.format(size) + " ("
+                + size + " bytes" + ("disk".equals(basis) ? " on disk" : " of content") + "), over its budget of "
                 + ByteSize.format(budget) + " (" + budget + " bytes). Look at its largest files in"
                 + " target/devcontainer-cache/report.json, clear it, or raise <budget>.";
     }
@@ -102,8 +103,39 @@ public final class ReportMessages {
                 + " read every entry of every cache.";
     }
 
-    public static String reportWritten(Path json, Path markdown) {
-        return "Report written to " + json + " and " + markdown + ".";
+    public static String reportWritten(Path json, Path markdown, Path html) {
+        return "Report written to " + json + ", " + markdown + " and " + html + ".";
+    }
+
+    /** The site page's title and menu entry. */
+    public static final String SITE_PAGE_NAME = "Dev container caches";
+    public static final String SITE_PAGE_DESCRIPTION = "The Docker named volumes this project's dev container keeps"
+            + " its caches in: their size on disk against their budgets, what takes the room, and their integrity.";
+
+    public static String sitePageWritten(Path page) {
+        return "Site page written to " + page + ".";
+    }
+
+    public static String sitePageRendered(String page) {
+        return "Site page '" + SITE_PAGE_NAME + "' rendered (" + page + ").";
+    }
+
+    public static String sitePageNotMeasured() {
+        return "The caches were not measured in this build (the goal was skipped, or no engine answered): the build"
+                + " log says why.";
+    }
+
+    public static String noCaches(boolean mountsSkipped) {
+        return "No caches are declared or discovered: the report lists none" + (mountsSkipped
+                ? ", and the mounts of the dev container configuration that are not caches, with why." : ".")
+                + " Mount named volumes in .devcontainer/devcontainer.json, or declare them in the plugin's"
+                + " configuration: <caches><cache><volume>my-pip-cache</volume></cache></caches>.";
+    }
+
+    public static String unknownBudgetSize(String value) {
+        return "devcontainer-cache.budgetSize is '" + value + "', which is not one of disk and content. Leave it out"
+                + " (disk: the blocks a cache takes, as du counts them), or set it to content to hold budgets against"
+                + " the bytes of the files.";
     }
 
     public static String reportFailed(List<String> overBudget) {

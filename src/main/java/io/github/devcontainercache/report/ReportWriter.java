@@ -3,6 +3,7 @@ package io.github.devcontainercache.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.devcontainercache.caches.ByteSize;
+import io.github.devcontainercache.caches.SkippedMount;
 import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.FileEntry;
 import io.github.devcontainercache.content.VolumeScan;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 /** The report as a console table, as {@code report.json} (keys in a fixed order) and as {@code report.md}. */
 public final class ReportWriter {
 
-    private static final List<String> COLUMNS = List.of("volume", "kind", "size", "budget", "in use by", "state");
+    private static final List<String> COLUMNS =
+            List.of("volume", "kind", "content", "on disk", "budget", "in use by", "state");
 
     private ReportWriter() {}
 
@@ -35,7 +37,7 @@ public final class ReportWriter {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                boolean number = i == 2 || i == 3;
+                boolean number = i >= 2 && i <= 4;
                 String padded = number ? " ".repeat(widths[i] - cell.length()) + cell
                         : cell + " ".repeat(widths[i] - cell.length());
                 line.append(i == 0 ? "" : "  ").append(padded);
@@ -58,6 +60,60 @@ public final class ReportWriter {
                 ? "by the engine (GET /system/df)" : source.equals("mount point") ? "on the mount point"
                 : "through the archive API") + ": " + String.join(", ", volumes)));
         return lines;
+    }
+
+    /**
+     * What the two sizes are, how each cache's disk use was found, and which size its budget is held against: a
+     * budget set from {@code du} must be read against what {@code du} counts.
+     */
+    public static List<String> diskSources(CacheReport report) {
+        List<String> lines = new ArrayList<>();
+        if (report.caches().stream().noneMatch(ReportEntry::exists)) {
+            return lines;
+        }
+        lines.add("Sizes: 'content' is the bytes of the files (a hard-linked file once, as Docker counts a volume);"
+                + " 'on disk' is the blocks they take, as du counts them.");
+        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byBasis = new java.util.LinkedHashMap<>();
+        for (ReportEntry entry : report.caches()) {
+            if (entry.exists()) {
+                bySource.computeIfAbsent(entry.diskSource() == null ? "" : entry.diskSource(), k -> new ArrayList<>())
+                        .add(entry.volume());
+            }
+            if (entry.budgetBasis() != null) {
+                byBasis.computeIfAbsent(entry.budgetBasis(), k -> new ArrayList<>()).add(entry.volume());
+            }
+        }
+        bySource.forEach((source, volumes) -> lines.add("Disk use " + switch (source) {
+            case DiskSize.DU -> "measured by du on the mount point";
+            case DiskSize.ESTIMATED_WALK -> "estimated from the mount point walk (du did not answer)";
+            case DiskSize.ESTIMATED_STREAM -> "estimated from the archive API stream (each file in whole 4 KiB"
+                    + " blocks, a block per folder: the archive tells sizes, not blocks)";
+            default -> "not known where only the engine's df was asked (it counts content; estimated with"
+                    + " -Ddevcontainer-cache.content=full)";
+        } + ": " + String.join(", ", volumes)));
+        byBasis.forEach((basis, volumes) -> lines.add("Budgets held against " + (basis.equals("disk")
+                ? "the disk use (-Ddevcontainer-cache.budgetSize=content for the content)"
+                : "the content") + ": " + String.join(", ", volumes)));
+        return lines;
+    }
+
+    /** The mounts of the dev container configurations that are not caches, each with where and why. */
+    public static List<String> skippedLines(CacheReport report) {
+        List<String> lines = new ArrayList<>();
+        if (!report.skipped().isEmpty()) {
+            lines.add("Mounts that are not caches (" + report.skipped().size() + "):");
+            for (SkippedMount mount : report.skipped()) {
+                lines.add("  " + skipped(mount));
+            }
+        }
+        return lines;
+    }
+
+    /** {@code FILE:LINE: SOURCE -> TARGET: WHY}. */
+    static String skipped(SkippedMount mount) {
+        return mount.origin() + ": " + mount.shownSource() + " -> "
+                + mount.target() + ": " + mount.reason().why();
     }
 
     /**
@@ -112,13 +168,32 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder("# Dev container caches\n\n");
         md.append("Engine: ").append(report.endpoint()).append(" (").append(report.engineVersion())
                 .append(", API ").append(report.apiVersion()).append("), ").append(report.generatedAt()).append("\n\n");
-        md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
-        md.append("| --- | --- | ---: | ---: | --- | --- |\n");
-        for (List<String> row : rows.subList(1, rows.size())) {
-            md.append("| ").append(row.stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ")))
-                    .append(" |\n");
+        if (report.caches().isEmpty()) {
+            md.append("No cache is declared or discovered.\n");
+        } else {
+            md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
+            md.append("| --- | --- | ---: | ---: | ---: | --- | --- |\n");
+            for (List<String> row : rows.subList(1, rows.size())) {
+                md.append("| ").append(row.stream().map(ReportWriter::markdownCell).collect(Collectors.joining(" | ")))
+                        .append(" |\n");
+            }
+            md.append("\n").append(String.join("\n", diskSources(report).stream().map(l -> "- " + l).toList()))
+                    .append("\n");
+        }
+        if (!report.skipped().isEmpty()) {
+            md.append("\n## Mounts that are not caches\n\n| where | mount | target | why |\n| --- | --- | --- | --- |\n");
+            for (SkippedMount mount : report.skipped()) {
+                md.append("| ").append(markdownCell(mount.origin().toString())).append(" | ")
+                        .append(markdownCell(mount.shownSource())).append(" | ")
+                        .append(markdownCell(mount.target())).append(" | ").append(markdownCell(mount.reason().why()))
+                        .append(" |\n");
+            }
         }
         return md.toString();
+    }
+
+    private static String markdownCell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 
     private static List<List<String>> rows(CacheReport report) {
@@ -129,6 +204,8 @@ public final class ReportWriter {
                     entry.volume(),
                     entry.kind(),
                     entry.sizeBytes() == null ? "-" : ByteSize.format(entry.sizeBytes()),
+                    entry.diskBytes() == null ? "-"
+                            : (DiskSize.measured(entry.diskSource()) ? "" : "~") + ByteSize.format(entry.diskBytes()),
                     entry.budgetBytes() == null ? "-" : ByteSize.format(entry.budgetBytes()),
                     entry.inUseBy().isEmpty() ? "-" : entry.inUseBy().stream()
                             .map(c -> c.name() + " (" + c.state() + ")")
@@ -155,6 +232,17 @@ public final class ReportWriter {
                 writeEntry(json, entry);
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("skipped");
+            for (SkippedMount mount : report.skipped()) {
+                json.writeStartObject();
+                json.writeStringField("source", mount.source());
+                json.writeStringField("target", mount.target());
+                json.writeStringField("reason", mount.reason().id());
+                json.writeStringField("origin", mount.origin().toString());
+                json.writeStringField("why", mount.reason().why());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -169,9 +257,12 @@ public final class ReportWriter {
         json.writeBooleanField("exists", entry.exists());
         writeNumber(json, "sizeBytes", entry.sizeBytes());
         json.writeStringField("sizeSource", entry.sizeSource());
+        writeNumber(json, "diskBytes", entry.diskBytes());
+        json.writeStringField("diskSource", entry.diskSource());
         json.writeStringField("contentSource", entry.contentSource());
         writeNumber(json, "files", entry.files());
         writeNumber(json, "budgetBytes", entry.budgetBytes());
+        json.writeStringField("budgetBasis", entry.budgetBasis());
         if (entry.overBudget() == null) {
             json.writeNullField("overBudget");
         } else {

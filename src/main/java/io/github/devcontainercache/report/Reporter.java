@@ -7,6 +7,7 @@ import io.github.devcontainercache.caches.Owner;
 import io.github.devcontainercache.content.CacheContents;
 import io.github.devcontainercache.content.CheckedFile;
 import io.github.devcontainercache.content.ContentChecks;
+import io.github.devcontainercache.content.DiskUse;
 import io.github.devcontainercache.content.ReadPath;
 import io.github.devcontainercache.content.FileStatus;
 import io.github.devcontainercache.content.Hashing;
@@ -67,9 +68,30 @@ public final class Reporter {
     /** Beyond this many files listed in a {@code <checksums>} file, one pass costs less than a stat of each. */
     static final int MAX_FILES_ASKED = 200;
 
-    /** How to measure. */
+    /** Which size a budget is held against. */
+    public enum BudgetSize {
+        /** The blocks the cache takes on its disk, as {@code du} counts them: what fills a disk. */
+        DISK,
+        /** The bytes of its files, as Docker's own figure counts them. */
+        CONTENT
+    }
+
+    /**
+     * How to measure.
+     *
+     * @param measureDisk whether to measure the disk each cache takes besides its content
+     * @param budgetSize the size a budget is held against, where it is known (else the content)
+     */
     public record Options(boolean readMountPoints, boolean verifyIntegrity, boolean inflateZips, int largestFiles,
-            Path baseDirectory, Content content) {}
+            Path baseDirectory, Content content, boolean measureDisk, BudgetSize budgetSize) {
+
+        /** Options of a goal that holds no budget: the content alone. */
+        public Options(boolean readMountPoints, boolean verifyIntegrity, boolean inflateZips, int largestFiles,
+                Path baseDirectory, Content content) {
+            this(readMountPoints, verifyIntegrity, inflateZips, largestFiles, baseDirectory, content, false,
+                    BudgetSize.CONTENT);
+        }
+    }
 
     /**
      * The report, and the problems it found: over budget, and files that are not what they should be; and what it
@@ -153,15 +175,21 @@ public final class Reporter {
                             ? CacheContents.local(local.get(cache.volume()))
                             : CacheContents.archive(helper, cache.volume());
                     Long engineSize = local.containsKey(cache.volume()) ? null : await(engineSizes).get(cache.volume());
+                    // du measures the disk on the mount point while the walk reads the same directory
+                    DiskUse.Pending du = options.measureDisk() && local.containsKey(cache.volume())
+                            ? DiskUse.start(local.get(cache.volume()))
+                            : null;
                     // the stat of a few files suffices only where the engine knew the size
                     Facts facts = asked.containsKey(cache.volume()) && engineSize != null
                             ? await(asked.get(cache.volume()))
                             : scanned(cache, contents, checksumLines.get(cache.volume()));
+                    DiskSize disk = !options.measureDisk() ? DiskSize.UNKNOWN : DiskSize.of(du, facts.scan);
                     ReportEntry entry = entry(cache, contents, facts, rootOwner(volume, contents, facts), engineSize,
-                            users.getOrDefault(cache.volume(), List.of()), contentProblems, notices);
+                            disk, users.getOrDefault(cache.volume(), List.of()), contentProblems, notices);
                     entries.add(entry);
                     if (Boolean.TRUE.equals(entry.overBudget())) {
-                        overBudget.add(ReportMessages.overBudget(cache.volume(), entry.sizeBytes(), entry.budgetBytes()));
+                        overBudget.add(ReportMessages.overBudget(
+                                cache.volume(), entry.budgetedBytes(), entry.budgetBasis(), entry.budgetBytes()));
                     }
                 }
             }
@@ -180,8 +208,8 @@ public final class Reporter {
     }
 
     private ReportEntry missing(CacheDeclaration cache) {
-        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), false, null, null, null, null,
-                cache.budgetBytes(), null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
+        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), false, null, null, null, null, null, null,
+                cache.budgetBytes(), null, null, List.of(), null, List.of(), List.of(), Map.of(), List.of(),
                 cache.origin().toString(), null);
     }
 
@@ -199,7 +227,7 @@ public final class Reporter {
     }
 
     private ReportEntry entry(CacheDeclaration cache, CacheContents contents, Facts facts, Owner owner,
-            Long engineSize, List<ContainerInfo> containers, List<String> contentProblems, List<String> notices) {
+            Long engineSize, DiskSize disk, List<ContainerInfo> containers, List<String> contentProblems, List<String> notices) {
         boolean onMountPoint = contents.via() == ReadPath.MOUNT_POINT;
         // without a scan, the engine knew the size
         Long size = onMountPoint || engineSize == null ? Long.valueOf(facts.scan.sizeBytes()) : engineSize;
@@ -236,9 +264,14 @@ public final class Reporter {
                 }
             }
         }
-        Boolean overBudget = cache.budgetBytes() == null || size == null ? null : size > cache.budgetBytes();
-        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), true, size, sizeSource, contentSource,
-                facts.scan == null ? null : facts.scan.files(), cache.budgetBytes(), overBudget, users,
+        // the disk where it is known and asked for; else the content, and the report says which
+        boolean onDisk = options.budgetSize() == BudgetSize.DISK && disk.bytes() != null;
+        Long budgeted = onDisk ? disk.bytes() : size;
+        String budgetBasis = cache.budgetBytes() == null ? null : onDisk ? "disk" : "content";
+        Boolean overBudget = cache.budgetBytes() == null || budgeted == null ? null : budgeted > cache.budgetBytes();
+        return new ReportEntry(cache.volume(), cache.effectiveKind().id(), true, size, sizeSource, disk.bytes(),
+                disk.source(), contentSource, facts.scan == null ? null : facts.scan.files(), cache.budgetBytes(),
+                budgetBasis, overBudget, users,
                 owner == null ? null : owner.toString(), models, checksums, pip,
                 facts.scan == null ? List.of() : facts.scan.largest(), cache.origin().toString(),
                 facts.pass == null ? null : Insight.of(facts.pass));

@@ -111,6 +111,54 @@ class VolumeScannerTest {
     }
 
     @Test
+    void aFileWithSeveralHardLinksCountsOnceAsDuAndDockerCountIt() throws IOException {
+        Path root = Files.createDirectory(temp.resolve("linked"));
+        Files.createDirectories(root.resolve("a"));
+        Files.write(root.resolve("a/model.bin"), new byte[10_000]);
+        Files.createLink(root.resolve("model-again.bin"), root.resolve("a/model.bin"));
+        Files.write(root.resolve("other"), new byte[5]);
+
+        VolumeScan scan = VolumeScanner.scan(root, 10);
+
+        assertThat(scan.sizeBytes()).isEqualTo(10_005);
+        assertThat(scan.files()).isEqualTo(2);
+        // the estimate: the two files in whole 4 KiB blocks, a block for each of the two folders
+        assertThat(scan.estimatedDiskBytes()).isEqualTo(3 * 4096 + 4096 + 2 * 4096);
+    }
+
+    @Test
+    void aTarStreamsHardLinkIsAnotherNameOfAFileCountedOnce() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.putArchiveEntry(new TarArchiveEntry("vol/"));
+            tar.closeArchiveEntry();
+            TarArchiveEntry file = new TarArchiveEntry("vol/model.bin");
+            file.setSize(10_000);
+            tar.putArchiveEntry(file);
+            tar.write(new byte[10_000]);
+            tar.closeArchiveEntry();
+            TarArchiveEntry link = new TarArchiveEntry("vol/model-again.bin", TarArchiveEntry.LF_LINK);
+            link.setLinkName("vol/model.bin");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+
+        VolumeScan scan = VolumeScanner.scan(new ByteArrayInputStream(bytes.toByteArray()), 10);
+
+        assertThat(scan.sizeBytes()).isEqualTo(10_000);
+        assertThat(scan.files()).isEqualTo(1);
+        assertThat(scan.estimatedDiskBytes()).isEqualTo(3 * 4096 + 4096);
+    }
+
+    @Test
+    void theWalkAndTheStreamEstimateTheSameDisk() throws IOException {
+        VolumeScan walked = VolumeScanner.scan(cacheDirectory(), 10);
+        VolumeScan streamed = VolumeScanner.scan(new ByteArrayInputStream(tarOf(FILES, 0, 0)), 10);
+        // the walk also sees the empty selfcheck folder, which the tar above leaves out
+        assertThat(walked.estimatedDiskBytes()).isEqualTo(streamed.estimatedDiskBytes() + 4096);
+    }
+
+    @Test
     void aDirectoryWalkKeepsOnlyTheLargestFiles() throws IOException {
         VolumeScan scan = VolumeScanner.scan(cacheDirectory(), 3);
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class RepairsTest {
 
     private static ReportEntry entry(String volume, boolean exists, List<CheckedFile> models, Insight insight) {
-        return new ReportEntry(volume, "generic", exists, exists ? 100L : null, null, null, null, null, null, List.of(),
+        return new ReportEntry(volume, "generic", exists, exists ? 100L : null, null, null, null, null, null, null, null,
+                null, List.of(),
                 null, models, List.of(), Map.of(), List.of(), "pom.xml", insight);
     }
 

@@ -16,44 +16,51 @@ final class Entries {
     private Entries() {}
 
     static ReportEntry existing(String volume, String kind, Long size, Long budget, List<ReportEntry.Container> users) {
-        return new ReportEntry(volume, kind, true, size, "mount point", "mount point walk", 3L, budget,
+        return new ReportEntry(volume, kind, true, size, "mount point", size, "du on the mount point",
+                "mount point walk", 3L, budget, budget == null ? null : "disk",
                 budget == null || size == null ? null : size > budget, users, "1000:1000", List.of(), List.of(),
                 Map.of(), List.of(), "pom.xml", null);
     }
 
     static ReportEntry missing(String volume, String kind, Long budget) {
-        return new ReportEntry(volume, kind, false, null, null, null, null, budget, null, List.of(), null, List.of(),
-                List.of(), Map.of(), List.of(), "pom.xml", null);
+        return new ReportEntry(volume, kind, false, null, null, null, null, null, null, budget, null, null, List.of(),
+                null, List.of(), List.of(), Map.of(), List.of(), "pom.xml", null);
     }
 
-    static ReportEntry withFiles(ReportEntry entry, List<CheckedFile> models, List<CheckedFile> checksums) {
-        return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
-                entry.contentSource(), entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(), models,
-                checksums, entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
+    static ReportEntry withFiles(ReportEntry e, List<CheckedFile> models, List<CheckedFile> checksums) {
+        return new ReportEntry(e.volume(), e.kind(), e.exists(), e.sizeBytes(), e.sizeSource(), e.diskBytes(),
+                e.diskSource(), e.contentSource(), e.files(), e.budgetBytes(), e.budgetBasis(), e.overBudget(),
+                e.inUseBy(), e.owner(), models, checksums, e.pip(), e.largestFiles(), e.source(), e.insight());
     }
 
-    static ReportEntry withOverBudget(ReportEntry entry, Boolean overBudget) {
-        return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
-                entry.contentSource(), entry.files(), entry.budgetBytes(), overBudget, entry.inUseBy(), entry.owner(), entry.models(),
-                entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
+    static ReportEntry withOverBudget(ReportEntry e, Boolean overBudget) {
+        return new ReportEntry(e.volume(), e.kind(), e.exists(), e.sizeBytes(), e.sizeSource(), e.diskBytes(),
+                e.diskSource(), e.contentSource(), e.files(), e.budgetBytes(), e.budgetBasis(), overBudget,
+                e.inUseBy(), e.owner(), e.models(), e.checksums(), e.pip(), e.largestFiles(), e.source(), e.insight());
     }
 
-    static ReportEntry withSizeSource(ReportEntry entry, String sizeSource) {
-        return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), sizeSource,
-                entry.contentSource(), entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(), entry.models(),
-                entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
+    static ReportEntry withSizeSource(ReportEntry e, String sizeSource) {
+        return new ReportEntry(e.volume(), e.kind(), e.exists(), e.sizeBytes(), sizeSource, e.diskBytes(),
+                e.diskSource(), e.contentSource(), e.files(), e.budgetBytes(), e.budgetBasis(), e.overBudget(),
+                e.inUseBy(), e.owner(), e.models(), e.checksums(), e.pip(), e.largestFiles(), e.source(), e.insight());
     }
 
-    static ReportEntry withContentSource(ReportEntry entry, String contentSource) {
-        return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
-                contentSource, entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(),
-                entry.models(), entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), entry.insight());
+    static ReportEntry withDisk(ReportEntry e, Long diskBytes, String diskSource) {
+        return new ReportEntry(e.volume(), e.kind(), e.exists(), e.sizeBytes(), e.sizeSource(), diskBytes,
+                diskSource, e.contentSource(), e.files(), e.budgetBytes(), e.budgetBasis(), e.overBudget(),
+                e.inUseBy(), e.owner(), e.models(), e.checksums(), e.pip(), e.largestFiles(), e.source(), e.insight());
     }
 
-    static ReportEntry withInsight(ReportEntry entry, Insight insight) {
-        return new ReportEntry(entry.volume(), entry.kind(), entry.exists(), entry.sizeBytes(), entry.sizeSource(),
-                entry.contentSource(), entry.files(), entry.budgetBytes(), entry.overBudget(), entry.inUseBy(), entry.owner(),
-                entry.models(), entry.checksums(), entry.pip(), entry.largestFiles(), entry.source(), insight);
+    static ReportEntry withContentSource(ReportEntry e, String contentSource) {
+        return new ReportEntry(e.volume(), e.kind(), e.exists(), e.sizeBytes(), e.sizeSource(), e.diskBytes(),
+                e.diskSource(), contentSource, e.files(), e.budgetBytes(), e.budgetBasis(), e.overBudget(),
+                e.inUseBy(), e.owner(), e.models(), e.checksums(), e.pip(), e.largestFiles(), e.source(), e.insight());
+    }
+
+    static ReportEntry withInsight(ReportEntry e, Insight insight) {
+        return new ReportEntry(e.volume(), e.kind(), e.exists(), e.sizeBytes(), e.sizeSource(), e.diskBytes(),
+                e.diskSource(), e.contentSource(), e.files(), e.budgetBytes(), e.budgetBasis(), e.overBudget(),
+                e.inUseBy(), e.owner(), e.models(), e.checksums(), e.pip(), e.largestFiles(), e.source(), insight);
     }
 
     /** An insight of these findings, with nothing unfinished, no foreign owners and the cache's own layout. */
@@ -74,7 +81,8 @@ final class Entries {
         Map<String, VolumeScan.Part> pip = new java.util.LinkedHashMap<>();
         pip.put("http-v2", new VolumeScan.Part(900, 20));
         pip.put("wheels", new VolumeScan.Part(100, 1));
-        return new ReportEntry("pip-cache", "pip", true, 1000L, "engine df", "archive API stream", 21L, 2000L, false,
+        return new ReportEntry("pip-cache", "pip", true, 1000L, "engine df", 86016L, "estimated from the archive API stream",
+                "archive API stream", 21L, 2000L, "content", false,
                 List.of(container("dev", "running"), container("old", "exited")), "1000:1000", List.of(),
                 List.of(file("sums/a.bin", 5, FileStatus.OK)), pip,
                 List.of(new FileEntry("wheels/x.whl", 100), new FileEntry("http-v2/a", 50)), "pom.xml", null);

@@ -23,7 +23,7 @@ class ReportJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final List<String> ENTRY_KEYS = List.of("volume", "kind", "exists", "sizeBytes", "sizeSource",
-            "contentSource", "files", "budgetBytes", "overBudget", "inUseBy", "containers", "owner", "models", "checksums", "pip",
+            "diskBytes", "diskSource", "contentSource", "files", "budgetBytes", "budgetBasis", "overBudget", "inUseBy", "containers", "owner", "models", "checksums", "pip",
             "largestFiles", "source", "insight");
 
     private static List<String> keys(JsonNode node) {
@@ -40,7 +40,7 @@ class ReportJsonTest {
     void topLevelKeysAreEngineGeneratedAtAndCachesInThatOrder() throws Exception {
         JsonNode json = parse(report(fullPip()));
 
-        assertThat(keys(json)).containsExactly("engine", "generatedAt", "caches");
+        assertThat(keys(json)).containsExactly("engine", "generatedAt", "caches", "skipped");
         assertThat(keys(json.get("engine"))).containsExactly("endpoint", "version", "apiVersion");
         assertThat(json.get("engine").get("endpoint").asText()).isEqualTo("unix:///var/run/docker.sock");
         assertThat(json.get("engine").get("version").asText()).isEqualTo("27.3.1");
@@ -88,7 +88,7 @@ class ReportJsonTest {
                 List.of(new Findings.Broken("org.x:lib:1.0", "lib-1.0.jar truncated", List.of("repository/org/x/lib/1.0/lib-1.0.jar"), 200)));
         ReportEntry base = Entries.existing("m2", "maven", 300L, null, List.of());
         ReportEntry entry = new ReportEntry(base.volume(), base.kind(), true, base.sizeBytes(), base.sizeSource(),
-                base.contentSource(), base.files(), null, null, List.of(), base.owner(), List.of(), List.of(), java.util.Map.of(),
+                base.diskBytes(), base.diskSource(), base.contentSource(), base.files(), null, null, null, List.of(), base.owner(), List.of(), List.of(), java.util.Map.of(),
                 List.of(), base.source(), new Insight(findings, List.of(new io.github.devcontainercache.content.FileEntry("a.part", 9)),
                         new CachePass.ForeignOwners(1, 9, List.of("a.part"), new Owner(0, 0)), "pip"));
 
@@ -113,7 +113,8 @@ class ReportJsonTest {
 
         assertThat(keys(entry)).containsExactlyElementsOf(ENTRY_KEYS);
         assertThat(entry.get("exists").booleanValue()).isFalse();
-        for (String key : List.of("sizeBytes", "sizeSource", "contentSource", "files", "budgetBytes", "overBudget", "owner")) {
+        for (String key : List.of("sizeBytes", "sizeSource", "diskBytes", "diskSource", "contentSource", "files",
+                "budgetBytes", "budgetBasis", "overBudget", "owner")) {
             assertThat(entry.get(key).isNull()).as(key).isTrue();
         }
         for (String key : List.of("inUseBy", "containers", "models", "checksums", "largestFiles")) {
@@ -134,7 +135,7 @@ class ReportJsonTest {
     @Test
     void unknownEngineValuesAreNulls() throws Exception {
         JsonNode json = parse(new CacheReport(null, null, null, null, List.of()));
-        assertThat(keys(json)).containsExactly("engine", "generatedAt", "caches");
+        assertThat(keys(json)).containsExactly("engine", "generatedAt", "caches", "skipped");
         assertThat(json.get("engine").get("endpoint").isNull()).isTrue();
         assertThat(json.get("engine").get("version").isNull()).isTrue();
         assertThat(json.get("engine").get("apiVersion").isNull()).isTrue();

@@ -18,10 +18,12 @@ class ReportMessagesTest {
 
     @Test
     void overBudget() {
-        assertThat(ReportMessages.overBudget("pip-cache", 3L << 30, 2L << 30)).isEqualTo(
-                "Cache 'pip-cache' holds 3.0 GiB (3221225472 bytes), over its budget of 2.0 GiB (2147483648 bytes)."
-                        + " Look at its largest files in target/devcontainer-cache/report.json, clear it, or raise"
-                        + " <budget>.");
+        assertThat(ReportMessages.overBudget("pip-cache", 3L << 30, "content", 2L << 30)).isEqualTo(
+                "Cache 'pip-cache' holds 3.0 GiB (3221225472 bytes of content), over its budget of 2.0 GiB"
+                        + " (2147483648 bytes). Look at its largest files in target/devcontainer-cache/report.json,"
+                        + " clear it, or raise <budget>.");
+        assertThat(ReportMessages.overBudget("pip-cache", 3L << 30, "disk", 2L << 30)).startsWith(
+                "Cache 'pip-cache' takes 3.0 GiB (3221225472 bytes on disk), over its budget of 2.0 GiB");
     }
 
     @Test

@@ -7,12 +7,15 @@ import static io.github.devcontainercache.report.Entries.existing;
 import static io.github.devcontainercache.report.Entries.file;
 import static io.github.devcontainercache.report.Entries.missing;
 import static io.github.devcontainercache.report.Entries.withContentSource;
+import static io.github.devcontainercache.report.Entries.withDisk;
 import static io.github.devcontainercache.report.Entries.insight;
 import static io.github.devcontainercache.report.Entries.withFiles;
 import static io.github.devcontainercache.report.Entries.withInsight;
 import static io.github.devcontainercache.report.Entries.withSizeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.caches.SkippedMount;
 import io.github.devcontainercache.content.FileStatus;
 import io.github.devcontainercache.content.kinds.Findings;
 import java.util.List;
@@ -42,30 +45,41 @@ class ReportWriterTest {
         @Test
         void alignsColumnsRightAlignsSizesAndShowsDashesForUnknowns() {
             assertThat(ReportWriter.table(threeCaches())).containsExactly(
-                    "volume          kind          size     budget  in use by                    state",
-                    "pip-cache       pip        1.5 GiB    2.0 GiB  dev (running), old (exited)  ok",
-                    "whisper-models  whisper  150.0 MiB          -  -                            partial file",
-                    "gone            npm              -  500.0 MiB  -                            missing");
+                    "volume          kind       content    on disk     budget  in use by                    state",
+                    "pip-cache       pip        1.5 GiB    1.5 GiB    2.0 GiB  dev (running), old (exited)  ok",
+                    "whisper-models  whisper  150.0 MiB  150.0 MiB          -  -                            partial file",
+                    "gone            npm              -          -  500.0 MiB  -                            missing");
         }
 
         @Test
         void theHeaderSetsTheWidthsWhenTheValuesAreShorter() {
             assertThat(ReportWriter.table(report(existing("ab", "pip", 5L, null, List.of())))).containsExactly(
-                    "volume  kind  size  budget  in use by  state",
-                    "ab      pip    5 B       -  -          ok");
+                    "volume  kind  content  on disk  budget  in use by  state",
+                    "ab      pip       5 B      5 B       -  -          ok");
         }
 
         @Test
         void anOverBudgetCacheSaysSo() {
             assertThat(ReportWriter.table(report(existing("pip-cache", "pip", 3 * GIB, 2 * GIB,
                     List.of(container("dev", "running")))))).containsExactly(
-                    "volume     kind     size   budget  in use by      state",
-                    "pip-cache  pip   3.0 GiB  2.0 GiB  dev (running)  over budget");
+                    "volume     kind  content  on disk   budget  in use by      state",
+                    "pip-cache  pip   3.0 GiB  3.0 GiB  2.0 GiB  dev (running)  over budget");
         }
 
         @Test
         void noCachesGiveTheHeaderOnly() {
-            assertThat(ReportWriter.table(report())).containsExactly("volume  kind  size  budget  in use by  state");
+            assertThat(ReportWriter.table(report()))
+                    .containsExactly("volume  kind  content  on disk  budget  in use by  state");
+        }
+
+        @Test
+        void anEstimatedDiskSizeIsMarkedAndAnUnknownOneIsADash() {
+            assertThat(ReportWriter.table(report(
+                    withDisk(existing("a", "pip", 5000L, null, List.of()), 8192L, DiskSize.ESTIMATED_STREAM),
+                    withDisk(existing("b", "pip", 5000L, null, List.of()), null, null)))).containsExactly(
+                    "volume  kind  content   on disk  budget  in use by  state",
+                    "a       pip   4.9 KiB  ~8.0 KiB       -  -          ok",
+                    "b       pip   4.9 KiB         -       -  -          ok");
         }
 
         @Test
@@ -84,11 +98,15 @@ class ReportWriterTest {
 
                     Engine: unix:///var/run/docker.sock (27.3.1, API 1.47), 2025-01-02T03:04:05Z
 
-                    | volume | kind | size | budget | in use by | state |
-                    | --- | --- | ---: | ---: | --- | --- |
-                    | pip-cache | pip | 1.5 GiB | 2.0 GiB | dev (running), old (exited) | ok |
-                    | whisper-models | whisper | 150.0 MiB | - | - | partial file |
-                    | gone | npm | - | 500.0 MiB | - | missing |
+                    | volume | kind | content | on disk | budget | in use by | state |
+                    | --- | --- | ---: | ---: | ---: | --- | --- |
+                    | pip-cache | pip | 1.5 GiB | 1.5 GiB | 2.0 GiB | dev (running), old (exited) | ok |
+                    | whisper-models | whisper | 150.0 MiB | 150.0 MiB | - | - | partial file |
+                    | gone | npm | - | - | 500.0 MiB | - | missing |
+
+                    - Sizes: 'content' is the bytes of the files (a hard-linked file once, as Docker counts a volume); 'on disk' is the blocks they take, as du counts them.
+                    - Disk use measured by du on the mount point: pip-cache, whisper-models
+                    - Budgets held against the disk use (-Ddevcontainer-cache.budgetSize=content for the content): pip-cache
                     """);
         }
 
@@ -96,17 +114,25 @@ class ReportWriterTest {
         void escapesAPipeInAValue() {
             String md = ReportWriter.markdown(report(
                     existing("pip-cache", "p|p", 5L, null, List.of(container("odd|name", "running")))));
-            assertThat(md.lines().toList()).endsWith(
-                    "| volume | kind | size | budget | in use by | state |",
-                    "| --- | --- | ---: | ---: | --- | --- |",
-                    "| pip-cache | p\\|p | 5 B | - | odd\\|name (running) | ok |");
+            assertThat(md.lines().toList()).contains(
+                    "| volume | kind | content | on disk | budget | in use by | state |",
+                    "| --- | --- | ---: | ---: | ---: | --- | --- |",
+                    "| pip-cache | p\\|p | 5 B | 5 B | - | odd\\|name (running) | ok |");
         }
 
         @Test
-        void noCachesGiveTheHeaderAndAlignmentRowsOnly() {
-            assertThat(ReportWriter.markdown(report()).lines().toList()).endsWith(
-                    "| volume | kind | size | budget | in use by | state |",
-                    "| --- | --- | ---: | ---: | --- | --- |");
+        void noCachesSaySoAndListTheMountsThatAreNotCaches() {
+            CacheReport report = report().withSkipped(List.of(new SkippedMount("h-${devcontainerId}", "/h",
+                    SkippedMount.Reason.DEVCONTAINER_ID, Origin.file(java.nio.file.Path.of(".devcontainer.json"), 4))));
+            assertThat(ReportWriter.markdown(report).lines().toList()).endsWith(
+                    "No cache is declared or discovered.",
+                    "",
+                    "## Mounts that are not caches",
+                    "",
+                    "| where | mount | target | why |",
+                    "| --- | --- | --- | --- |",
+                    "| .devcontainer.json:4 | h-${devcontainerId} | /h | named after ${devcontainerId}, known only once the"
+                            + " container exists; declare it in the pom by its real name to include it |");
         }
     }
 

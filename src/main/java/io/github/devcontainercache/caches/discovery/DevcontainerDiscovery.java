@@ -4,6 +4,7 @@ import io.github.devcontainercache.caches.CacheSpec;
 import io.github.devcontainercache.caches.ComposeRef;
 import io.github.devcontainercache.caches.InvalidCachesException;
 import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.caches.SkippedMount;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,10 +25,19 @@ public final class DevcontainerDiscovery {
 
     private DevcontainerDiscovery() {}
 
-    /** The caches found, in file order, and notes about mounts that were left out and why. */
-    public record Result(Path workspaceFolder, List<Path> configurations, List<CacheSpec> caches, List<String> notes) {
+    /** The caches found, in file order, and the mounts that were left out and why. */
+    public record Result(Path workspaceFolder, List<Path> configurations, List<CacheSpec> caches,
+            List<SkippedMount> skipped) {
         public static Result none() {
             return new Result(null, List.of(), List.of(), List.of());
+        }
+
+        /** What a user is warned of: the volumes left out that may well be caches (named after the container). */
+        public List<String> notes() {
+            return skipped.stream()
+                    .filter(mount -> mount.reason() == SkippedMount.Reason.DEVCONTAINER_ID)
+                    .map(DiscoveryMessages::devcontainerIdSkipped)
+                    .toList();
         }
     }
 
@@ -98,11 +108,11 @@ public final class DevcontainerDiscovery {
     public static Result discover(Path workspace, List<Path> configurations, Map<String, String> environment)
             throws InvalidCachesException {
         List<String> problems = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<SkippedMount> skipped = new ArrayList<>();
         Map<String, CacheSpec> byVolume = new LinkedHashMap<>();
         for (Path configuration : configurations) {
             try {
-                for (CacheSpec found : discoverOne(workspace, configuration, environment, problems, notes)) {
+                for (CacheSpec found : discoverOne(workspace, configuration, environment, problems, skipped)) {
                     CacheSpec earlier = byVolume.putIfAbsent(found.volume(), found);
                     if (earlier != null && !earlier.target().equals(found.target())) {
                         problems.add(DiscoveryMessages.conflictingTargets(
@@ -116,7 +126,7 @@ public final class DevcontainerDiscovery {
         if (!problems.isEmpty()) {
             throw new InvalidCachesException(problems);
         }
-        return new Result(workspace, configurations, List.copyOf(byVolume.values()), notes);
+        return new Result(workspace, configurations, List.copyOf(byVolume.values()), skipped);
     }
 
     private static List<CacheSpec> discoverOne(
@@ -124,7 +134,7 @@ public final class DevcontainerDiscovery {
             Path configuration,
             Map<String, String> environment,
             List<String> problems,
-            List<String> notes)
+            List<SkippedMount> skipped)
             throws DiscoveryException {
         Path shown = relative(workspace, configuration);
         Node document = Documents.readJsonc(configuration, shown);
@@ -146,9 +156,9 @@ public final class DevcontainerDiscovery {
         if (root.get("mounts") instanceof Node.ArrayNode mounts) {
             for (Node mount : mounts.items()) {
                 if (mount instanceof Node.ValueNode value && value.value() instanceof String text) {
-                    fromMountString(text, shown, value.line(), variables, found, problems, notes);
+                    fromMountString(text, shown, value.line(), variables, found, problems, skipped);
                 } else if (mount instanceof Node.ObjectNode object) {
-                    fromMountObject(object, shown, variables, found, problems, notes);
+                    fromMountObject(object, shown, variables, found, problems, skipped);
                 } else if (!(mount instanceof Node.ValueNode nothing && nothing.value() == null)) {
                     problems.add(DiscoveryMessages.badMount(shown, mount.line(), "?", "a mount is a string or an object"));
                 }
@@ -167,15 +177,15 @@ public final class DevcontainerDiscovery {
                 }
                 String text = MountStrings.argumentValue(args.get(mount[0]));
                 if (mount[1] == 1) {
-                    fromMountString(text, shown, node.line(), variables, found, problems, notes);
+                    fromMountString(text, shown, node.line(), variables, found, problems, skipped);
                 } else {
-                    fromVolumeFlag(text, shown, node.line(), variables, found, problems, notes);
+                    fromVolumeFlag(text, shown, node.line(), variables, found, problems, skipped);
                 }
             }
         }
         if (root.get("workspaceMount") instanceof Node.ValueNode workspaceMount
                 && workspaceMount.value() instanceof String text && !text.isBlank()) {
-            fromMountString(text, shown, workspaceMount.line(), variables, found, problems, notes);
+            fromMountString(text, shown, workspaceMount.line(), variables, found, problems, skipped);
         }
         Node composeFiles = root.get("dockerComposeFile");
         if (composeFiles != null) {
@@ -191,7 +201,7 @@ public final class DevcontainerDiscovery {
             Variables variables,
             List<CacheSpec> found,
             List<String> problems,
-            List<String> notes) {
+            List<SkippedMount> skipped) {
         MountStrings.Mount mount;
         try {
             mount = MountStrings.parseMountString(text);
@@ -199,7 +209,7 @@ public final class DevcontainerDiscovery {
             problems.add(DiscoveryMessages.badMount(file, line, text, e.getMessage()));
             return;
         }
-        add(mount, text, file, line, variables, found, problems, notes);
+        add(mount, text, file, line, variables, found, problems, skipped);
     }
 
     private static void fromVolumeFlag(
@@ -209,7 +219,7 @@ public final class DevcontainerDiscovery {
             Variables variables,
             List<CacheSpec> found,
             List<String> problems,
-            List<String> notes) {
+            List<SkippedMount> skipped) {
         MountStrings.Mount mount;
         try {
             // ${localWorkspaceFolderBasename}-m2:/root/.m2 is a volume: tell volumes from paths once resolved
@@ -223,7 +233,7 @@ public final class DevcontainerDiscovery {
                 return;
             }
         }
-        add(mount, text, file, line, variables, found, problems, notes);
+        add(mount, text, file, line, variables, found, problems, skipped);
     }
 
     /** The text with the variables that can be resolved resolved, the others left as written. */
@@ -241,7 +251,7 @@ public final class DevcontainerDiscovery {
             Variables variables,
             List<CacheSpec> found,
             List<String> problems,
-            List<String> notes) {
+            List<SkippedMount> skipped) {
         String type = object.text("type");
         String source = object.text("source");
         String target = object.text("target");
@@ -258,7 +268,7 @@ public final class DevcontainerDiscovery {
             return;
         }
         add(new MountStrings.Mount(type, source == null || source.isBlank() ? null : source, target),
-                written, file, line, variables, found, problems, notes);
+                written, file, line, variables, found, problems, skipped);
     }
 
     private static void add(
@@ -269,12 +279,22 @@ public final class DevcontainerDiscovery {
             Variables variables,
             List<CacheSpec> found,
             List<String> problems,
-            List<String> notes) {
+            List<SkippedMount> skipped) {
         if (!mount.isVolume()) {
+            SkippedMount.Reason reason = switch (mount.type()) {
+                case "bind" -> SkippedMount.Reason.BIND;
+                case "tmpfs" -> SkippedMount.Reason.TMPFS;
+                default -> null;
+            };
+            if (reason != null) {
+                skipped.add(new SkippedMount(mount.source(), mount.target(), reason, Origin.file(file, line)));
+            }
             return;
         }
         if (mount.source() == null) {
-            return; // an anonymous volume gets a new name with every container: not a cache
+            // an anonymous volume gets a new name with every container: not a cache
+            skipped.add(new SkippedMount(null, mount.target(), SkippedMount.Reason.ANONYMOUS, Origin.file(file, line)));
+            return;
         }
         String volume;
         String target;
@@ -283,7 +303,8 @@ public final class DevcontainerDiscovery {
             target = variables.resolve(mount.target());
         } catch (Variables.Unresolvable e) {
             if (e.devcontainerId) {
-                notes.add(DiscoveryMessages.devcontainerIdSkipped(file, line, mount.source()));
+                skipped.add(new SkippedMount(
+                        mount.source(), mount.target(), SkippedMount.Reason.DEVCONTAINER_ID, Origin.file(file, line)));
             } else {
                 problems.add(DiscoveryMessages.unresolvableVariable(file, line, e.getMessage()));
             }

@@ -3,6 +3,7 @@ package io.github.devcontainercache.caches.discovery;
 import static io.github.devcontainercache.Wording.count;
 
 import io.github.devcontainercache.caches.Origin;
+import io.github.devcontainercache.caches.SkippedMount;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,8 +56,13 @@ public final class DiscoveryMessages {
     }
 
     public static String devcontainerIdSkipped(Path file, int line, String source) {
-        return file + ":" + line + ": the volume '" + source + "' is named after ${devcontainerId}, which only the"
-                + " container's labels give; it is left out. Declare it in the pom by its real name to include it.";
+        return devcontainerIdSkipped(new SkippedMount(source, null, SkippedMount.Reason.DEVCONTAINER_ID,
+                Origin.file(file, line)));
+    }
+
+    public static String devcontainerIdSkipped(SkippedMount mount) {
+        return mount.origin() + ": the volume '" + mount.source() + "' is named after ${devcontainerId}, which only"
+                + " the container's labels give; it is left out. Declare it in the pom by its real name to include it.";
     }
 
     public static String conflictingTargets(String volume, String target, Origin origin, String otherTarget,

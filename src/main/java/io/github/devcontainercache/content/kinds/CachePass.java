@@ -114,11 +114,6 @@ public final class CachePass {
         }
 
         @Override
-        public boolean wantsOwners() {
-            return owners();
-        }
-
-        @Override
         public boolean file(String path, long sizeBytes, long uid, long gid) {
             names(path);
             String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);

@@ -189,4 +189,35 @@ class VariablesTest {
                 .isInstanceOf(Variables.Unresolvable.class)
                 .hasMessage("${env:}");
     }
+
+    @Test
+    void everyMountThatIsNotACacheIsKeptWithWhereAndWhy() throws Exception {
+        Workspace workspace = Workspace.in(temp, "skipped").devcontainer("""
+                {
+                  "mounts": [
+                    "source=history-${devcontainerId},target=/commandhistory,type=volume",
+                    "target=/scratch,type=volume",
+                    {"source": "/srv/data", "target": "/data", "type": "bind"},
+                    "type=tmpfs,target=/tmp",
+                    "source=kept,target=/kept,type=volume"
+                  ],
+                  "runArgs": ["-v", "/var/run/docker.sock:/var/run/docker.sock"]
+                }
+                """);
+
+        DevcontainerDiscovery.Result result = workspace.discover();
+
+        assertThat(result.caches()).containsExactly(cache("kept", "/kept", FILE + ":7"));
+        assertThat(result.skipped()).extracting(m -> m.origin() + " " + m.reason().id() + " " + m.shownSource()
+                        + " " + m.target())
+                .containsExactly(
+                        FILE + ":3 devcontainerId history-${devcontainerId} /commandhistory",
+                        FILE + ":4 anonymous (anonymous) /scratch",
+                        FILE + ":5 bind /srv/data /data",
+                        FILE + ":6 tmpfs tmpfs /tmp",
+                        FILE + ":9 bind /var/run/docker.sock /var/run/docker.sock");
+        // only the volume that may well be a cache is warned of
+        assertThat(result.notes()).containsExactly(
+                DiscoveryMessages.devcontainerIdSkipped(SHOWN, 3, "history-${devcontainerId}"));
+    }
 }

@@ -180,11 +180,6 @@ class CachePassTest {
                     public void unreadable(String path, IOException cause) {
                         sink.unreadable(path, cause);
                     }
-
-                    @Override
-                    public boolean wantsOwners() {
-                        return sink.wantsOwners();
-                    }
                 });
             }
 
