@@ -16,7 +16,9 @@
 #      Docker, through its docker context; and the engine suite against the user's rootless Podman, through its
 #      well-known socket. Each also checks that every volume was read through the archive API (as the ssh run does);
 #   4. after each run, whatever its result, a check that the tests left nothing on the engine;
-#   5. discovery over the corpus of real dev container configurations where ../shared holds it.
+#   5. mvn site of this project, in the second lane once its runs are over: the goal reference must be written;
+#   6. discovery over the corpus of real dev container configurations where ../shared holds it.
+# The report-html test drives Debian's Chromium with playwright-core, which scripts/browser-tools.sh installs first.
 # The runs of 2 and 3 go in two lanes side by side, on different engines; each lane's output is printed when it ends,
 # each run's with its time. The summary gives every run's result; a failed run fails the whole. Arguments go to the
 # first run.

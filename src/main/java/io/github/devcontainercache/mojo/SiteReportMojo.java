@@ -79,12 +79,8 @@ public class SiteReportMojo extends ReportMojo implements MavenReport {
         page.title_();
         page.head_();
         page.body();
-        page.section1();
-        page.sectionTitle1();
-        page.text(ReportMessages.SITE_PAGE_NAME);
-        page.sectionTitle1_();
+        // the page's own heading is the fragment's
         page.rawText(body);
-        page.section1_();
         page.body_();
         page.flush();
         page.close();

@@ -322,7 +322,7 @@ class HtmlReportTest {
             rules++;
         }
         assertThat(rules).isGreaterThan(20);
-        assertThat(css).doesNotContain("@import", "@font-face");
+        assertThat(css).doesNotContain("@import", "@font-face", "\\");
     }
 
     @Test
