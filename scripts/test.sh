@@ -493,6 +493,10 @@ MAIN_STARTED=$SECONDS
 MAIN_FAILED=()
 run mvn -B -Dstyle.color=never verify -Dit.run="$RUN" "$@" || MAIN_FAILED+=(tests)
 unasked_warnings target/it "$ENGINE_SUITE" || MAIN_FAILED+=(warnings)
+# A report of 200 caches (HtmlReportTest writes it, long and hostile names among them) in the browser: every bar, no
+# console error, no request; the check prints how long it took to load and lay out.
+node src/it/lib/report-page.cjs target/html-report-sample/many/report.html target/html-report-sample/many/page.png \
+  target/html-report-sample/many/expected.json || MAIN_FAILED+=("200 caches in the browser")
 check_leftovers main "$RUN" || MAIN_FAILED+=(leftovers)
 record main "$MAIN_STARTED" "${MAIN_FAILED[@]}"
 
