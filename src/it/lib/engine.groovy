@@ -151,6 +151,12 @@ class ItEngine {
         ok(command + [volume])
     }
 
+    /** Removes a volume of this test's. */
+    void removeVolume(String volume) {
+        assert volume.startsWith(prefix + '-'): "${volume} is not this test's"
+        ok(['docker', 'volume', 'rm', volume])
+    }
+
     boolean volumeExists(String volume) {
         run(['docker', 'volume', 'inspect', volume]).code == 0
     }

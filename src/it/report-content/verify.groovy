@@ -10,7 +10,7 @@ try {
     // keys in a stable order
     assert direct.caches[0].keySet() as List == ['volume', 'kind', 'exists', 'sizeBytes', 'sizeSource', 'diskBytes',
             'diskSource', 'contentSource', 'files', 'budgetBytes', 'budgetBasis', 'overBudget', 'inUseBy', 'containers', 'owner', 'models', 'checksums', 'pip', 'largestFiles',
-            'source', 'insight']
+            'source', 'insight', 'restore']
     // the pip cache in pip's terms; its wheel, which is no zip, is a broken entry
     assert direct.caches[0].insight.items*.name == ['wheels built here (wheels)', 'HTTP cache (http-v2)',
             'legacy HTTP cache (http)', "pip's self-check"]

@@ -37,6 +37,15 @@ public class CacheConfig {
     /** The models and files {@code preload} puts in the cache. */
     private PreloadConfig preload;
 
+    /**
+     * The key {@code save} stores the cache under and {@code restore} looks for first, with expressions such as
+     * {@code pip-${os}-${hashFiles:requirements.txt,uv.lock}}; by default one per kind.
+     */
+    private String key;
+
+    /** The prefixes {@code restore} tries in order when the key is not stored, the newest match winning. */
+    private java.util.List<String> restoreKeys;
+
     CacheSpec toSpec() {
         return new CacheSpec(volume, kind, target, budget, owner, driver, driverOpts, checksums, Origin.pom());
     }
@@ -77,8 +86,24 @@ public class CacheConfig {
         this.preload = preload;
     }
 
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public void setRestoreKeys(java.util.List<String> restoreKeys) {
+        this.restoreKeys = restoreKeys;
+    }
+
     String volume() {
         return volume;
+    }
+
+    String key() {
+        return key;
+    }
+
+    java.util.List<String> restoreKeys() {
+        return restoreKeys;
     }
 
     PreloadConfig preload() {

@@ -90,36 +90,8 @@ public class ExportMojo extends AbstractCacheMojo {
             throws MojoFailureException, MojoExecutionException {
         Compression chosen = Compression.fromName(compression)
                 .orElseThrow(() -> new MojoFailureException(ArchiveMessages.unknownCompression(compression)));
-        Exporter exporter = new Exporter(log);
         for (CacheDeclaration cache : caches) {
-            Optional<VolumeInfo> volume = engine.inspectVolume(cache.volume());
-            if (volume.isEmpty()) {
-                throw new MojoFailureException(VolumeMessages.cacheMissing(cache.volume()));
-            }
-            Optional<Path> local = mountPoint(engine, volume.get());
-            Path archive;
-            // The helper holds the volume for the whole export, even one read on the mount point: while it exists
-            // the engine refuses to remove the volume, and wipe refuses to empty it.
-            try (HelperContainer helper = HelperContainer.create(
-                    engine, helperTag(), List.of(cache.volume()), true, log)) {
-                if (local.isPresent()) {
-                    log.info(ArchiveMessages.exportVia(cache.volume(), ReadPath.MOUNT_POINT));
-                    archive = exporter.export(Exporter.directory(local.get()), directory.toPath(), cache.volume(),
-                            cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
-                } else {
-                    log.info(ArchiveMessages.exportVia(cache.volume(), ReadPath.ARCHIVE_API));
-                    if (engine.isPodman()) {
-                        log.warn(ArchiveMessages.podmanExportWithoutOwners(cache.volume()));
-                    }
-                    try (InputStream stream = helper.read(cache.volume())) {
-                        archive = exporter.export(Exporter.archiveStream(stream), directory.toPath(), cache.volume(),
-                                cache.effectiveKind().id(), volume.get().labels(), pluginVersion(), chosen, -1);
-                    }
-                }
-            } catch (IOException e) {
-                throw new MojoExecutionException(ArchiveMessages.exportFailed(cache.volume(), e,
-                        Exporter.existing(directory.toPath(), cache.volume(), chosen)), e);
-            }
+            Path archive = CacheArchives.export(this, engine, cache, directory.toPath(), chosen, log);
             if (attach) {
                 projectHelper.attachArtifact(project, chosen.artifactType(), "cache-" + cache.volume(), archive.toFile());
             }

@@ -33,4 +33,9 @@ public final class GoalMessages {
     public static String skipping(String goal, String flag) {
         return "Skipping devcontainer-cache:" + goal + " because " + flag + " = true.";
     }
+
+    public static String restoreRecordNotWritten(java.nio.file.Path file, java.io.IOException e) {
+        return "What restore found could not be written to " + file + ": " + e.getMessage() + "; report.json will not"
+                + " say each cache's cacheHit. Set -Ddevcontainer-cache.outputDirectory to a writable directory.";
+    }
 }

@@ -54,9 +54,6 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 @Mojo(name = "import", threadSafe = true, requiresProject = false)
 public class ImportMojo extends AbstractCacheMojo {
 
-    /** On a volume an import made: which import, so that it knows the volume is its own. */
-    static final String LABEL_IMPORT_ID = "io.github.devcontainercache.import-id";
-
     /**
      * An archive, a directory of archives, Maven coordinates, or a file or directory to seed a cache with.
      *
@@ -139,11 +136,11 @@ public class ImportMojo extends AbstractCacheMojo {
                         throw new MojoFailureException(ArchiveMessages.severalArchivesOneVolume());
                     }
                     for (Path archive : archives) {
-                        importArchive(engine, archive, log);
+                        CacheArchives.importArchive(this, engine, archive, volume, overwrite, log);
                     }
                 }
             } else if (from.trim().matches("[^:/\\\\\\s]+:[^:/\\\\\\s]+:[^:/\\\\\\s]+(:[^:/\\\\\\s]+)?")) {
-                importArchive(engine, resolve(from.trim()), log);
+                CacheArchives.importArchive(this, engine, resolve(from.trim()), volume, overwrite, log);
             } else {
                 throw new MojoFailureException(ArchiveMessages.importFromMissing(from));
             }
@@ -154,68 +151,6 @@ public class ImportMojo extends AbstractCacheMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);
         }
-    }
-
-    private void importArchive(DockerEngine engine, Path archive, BuildLog log)
-            throws IOException, ArchiveRefusedException, MojoFailureException {
-        Importer importer = new Importer(log);
-        Manifest manifest = importer.verify(archive);
-        String target = volume != null && !volume.isBlank() ? volume.trim() : manifest.volume();
-        if (!VolumeNames.isValid(target)) {
-            throw new MojoFailureException(CacheMessages.invalidVolumeName(target, new Origin(archive.toString())));
-        }
-        Optional<VolumeInfo> existing = engine.inspectVolume(target);
-        boolean created = existing.isEmpty();
-        List<String> running = engine.containersUsing(target).stream()
-                .filter(io.github.devcontainercache.engine.ContainerInfo::isRunning)
-                .map(io.github.devcontainercache.engine.ContainerInfo::name)
-                .toList();
-        if (!running.isEmpty()) {
-            throw new MojoFailureException(ArchiveMessages.importTargetInUse(target, running));
-        }
-        if (existing.isPresent() && !overwrite && !isEmpty(engine, target, log)) {
-            throw new MojoFailureException(ArchiveMessages.targetNotEmpty(target));
-        }
-        String importId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        if (created) {
-            Map<String, String> labels = new LinkedHashMap<>(manifest.labels());
-            labels.putIfAbsent(CacheCreator.LABEL_MANAGED, "true");
-            labels.put(LABEL_IMPORT_ID, importId);
-            engine.createVolume(target, "local", Map.of(), labels);
-        }
-        VolumeInfo info = engine.inspectVolume(target)
-                .orElseThrow(() -> new MojoFailureException(VolumeMessages.cacheMissing(target)));
-        // Docker answers a create of a volume that exists with that volume: one made meanwhile by another import
-        // or by compose is not this import's to fill, nor to remove if the import fails
-        if (created && !importId.equals(info.labels().get(LABEL_IMPORT_ID))) {
-            throw new MojoFailureException(ArchiveMessages.importTargetAppeared(target));
-        }
-        // Straight to the mount point only into a volume this import made: whatever an existing one holds (a link
-        // planted by a container, say), root on the host never writes through it.
-        Optional<Path> local = created && "root".equals(System.getProperty("user.name"))
-                ? mountPoint(engine, info)
-                : Optional.empty();
-        // The helper stays for the whole import, even one written on the mount point: a killed build leaves it, and
-        // it tells the next run which volume holds a partial import.
-        try (HelperContainer helper = HelperContainer.createForImport(engine, helperTag(), target, created, log)) {
-            if (local.isPresent()) {
-                importer.extractTo(archive, local.get());
-            } else {
-                importer.write(archive, helper.entryRoot(target), tar -> helper.writeInto(target, tar));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (created) {
-                try {
-                    engine.removeVolume(target); // no half-imported volume left to look good
-                } catch (RuntimeException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                throw e;
-            }
-            throw new MojoFailureException(ArchiveMessages.importPartial(archive.toString(), target, e.getMessage()), e);
-        }
-        log.info(ArchiveMessages.imported(archive.toString(), target, manifest.files().size(), manifest.totalBytes(), created,
-                local.isPresent() ? ReadPath.MOUNT_POINT : ReadPath.ARCHIVE_API));
     }
 
     private void seed(DockerEngine engine, Path path, BuildLog log)
@@ -239,17 +174,6 @@ public class ImportMojo extends AbstractCacheMojo {
             Owner owner = rootOwner(engine, info, helper, () -> log.warn(ArchiveMessages.podmanSeedOwnerUnknown(target)));
             long bytes = seeder.write(path, helper.entryRoot(target), owner, tar -> helper.writeInto(target, tar));
             log.info(ArchiveMessages.seeded(path, target, Seeder.files(path).size(), bytes));
-        }
-    }
-
-    /** Whether the volume holds nothing: its archive has no entry after the root's. Reads two headers. */
-    private boolean isEmpty(DockerEngine engine, String target, BuildLog log) throws IOException {
-        try (HelperContainer helper = HelperContainer.create(engine, helperTag(), List.of(target), true, log);
-                InputStream tar = helper.read(target)) {
-            org.apache.commons.compress.archivers.tar.TarArchiveInputStream entries =
-                    new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar);
-            entries.getNextEntry(); // the root
-            return entries.getNextEntry() == null;
         }
     }
 

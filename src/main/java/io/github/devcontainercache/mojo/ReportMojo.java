@@ -161,7 +161,9 @@ public class ReportMojo extends AbstractCacheMojo {
                 baseDirectory(), content(), true, budgetSize());
         try {
             Reporter.Result result = new Reporter(engine, helperTag(), options, log).run(caches);
-            return new Reporter.Result(result.report().withSkipped(skippedMounts()), result.overBudget(),
+            CacheReport report = result.report().withSkipped(skippedMounts())
+                    .withHits(RestoreRecords.read(outputDirectory.toPath().resolve(RestoreRecords.FILE)));
+            return new Reporter.Result(report, result.overBudget(),
                     result.contentProblems(), result.notices());
         } catch (IOException e) {
             throw new MojoExecutionException(ContentMessages.unreadableContent(e), e);

@@ -8,10 +8,21 @@ import java.util.List;
  * configurations that are not caches, with why.
  */
 public record CacheReport(String endpoint, String engineVersion, String apiVersion, String generatedAt,
-        List<ReportEntry> caches, List<SkippedMount> skipped) {
+        List<ReportEntry> caches, List<SkippedMount> skipped, java.util.Map<String, CacheHit> hits) {
 
     public CacheReport {
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        hits = hits == null ? java.util.Map.of() : java.util.Map.copyOf(hits);
+    }
+
+    public CacheReport(String endpoint, String engineVersion, String apiVersion, String generatedAt,
+            List<ReportEntry> caches, List<SkippedMount> skipped) {
+        this(endpoint, engineVersion, apiVersion, generatedAt, caches, skipped, null);
+    }
+
+    /** The same report, with what this build's restore found for each cache. */
+    public CacheReport withHits(java.util.Map<String, CacheHit> found) {
+        return new CacheReport(endpoint, engineVersion, apiVersion, generatedAt, caches, skipped, found);
     }
 
     public CacheReport(String endpoint, String engineVersion, String apiVersion, String generatedAt,
@@ -21,6 +32,6 @@ public record CacheReport(String endpoint, String engineVersion, String apiVersi
 
     /** The same report, with the mounts the dev container configurations left out. */
     public CacheReport withSkipped(List<SkippedMount> mounts) {
-        return new CacheReport(endpoint, engineVersion, apiVersion, generatedAt, caches, mounts);
+        return new CacheReport(endpoint, engineVersion, apiVersion, generatedAt, caches, mounts, hits);
     }
 }

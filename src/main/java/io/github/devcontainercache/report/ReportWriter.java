@@ -229,7 +229,7 @@ public final class ReportWriter {
             json.writeStringField("generatedAt", report.generatedAt());
             json.writeArrayFieldStart("caches");
             for (ReportEntry entry : report.caches()) {
-                writeEntry(json, entry);
+                writeEntry(json, entry, report.hits().get(entry.volume()));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("skipped");
@@ -250,7 +250,7 @@ public final class ReportWriter {
         return text + "\n";
     }
 
-    private static void writeEntry(JsonGenerator json, ReportEntry entry) throws IOException {
+    private static void writeEntry(JsonGenerator json, ReportEntry entry, CacheHit hit) throws IOException {
         json.writeStartObject();
         json.writeStringField("volume", entry.volume());
         json.writeStringField("kind", entry.kind());
@@ -302,6 +302,16 @@ public final class ReportWriter {
         json.writeEndArray();
         json.writeStringField("source", entry.source());
         writeInsight(json, entry.insight());
+        if (hit == null) {
+            json.writeNullField("restore");
+        } else {
+            json.writeObjectFieldStart("restore");
+            json.writeStringField("key", hit.key());
+            json.writeStringField("cacheHit", hit.cacheHit());
+            json.writeStringField("matchedKey", hit.matchedKey());
+            json.writeBooleanField("restored", hit.restored());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -24,7 +24,7 @@ class ReportJsonTest {
 
     private static final List<String> ENTRY_KEYS = List.of("volume", "kind", "exists", "sizeBytes", "sizeSource",
             "diskBytes", "diskSource", "contentSource", "files", "budgetBytes", "budgetBasis", "overBudget", "inUseBy", "containers", "owner", "models", "checksums", "pip",
-            "largestFiles", "source", "insight");
+            "largestFiles", "source", "insight", "restore");
 
     private static List<String> keys(JsonNode node) {
         List<String> keys = new ArrayList<>();
