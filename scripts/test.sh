@@ -37,6 +37,13 @@ if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-ge
   DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
 fi
 
+# The save-restore-repository test serves a Maven repository with Apache httpd and mod_dav: Debian's apache2-bin (the
+# server and its modules, no service that starts).
+if [ ! -x /usr/sbin/apache2 ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing apache2-bin from Debian's packages, for the repository store's test"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2-bin >/dev/null
+fi
+
 # The report-html test opens report.html in Debian's Chromium, driven by playwright-core from the npm registry.
 if ! BROWSER_TOOLS="$(scripts/browser-tools.sh)"; then
   echo "Could not install the browser the report-html test needs (scripts/browser-tools.sh)." >&2

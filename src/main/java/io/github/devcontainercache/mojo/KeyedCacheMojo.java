@@ -136,18 +136,25 @@ abstract class KeyedCacheMojo extends AbstractCacheMojo {
                 project.getArtifactId(), scratch);
     }
 
+    /** This execution's own folder, where it keeps archives while it runs: two builds of one project may run at once. */
+    private Path scratch;
+
     /** Where a goal keeps archives for the time it runs. */
     Path scratch() {
-        return new File(project.getBuild().getDirectory(), "devcontainer-cache/keyed").toPath();
+        if (scratch == null) {
+            scratch = new File(project.getBuild().getDirectory(), "devcontainer-cache/keyed/"
+                    + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime())).toPath();
+        }
+        return scratch;
     }
 
     /** Removes what the goal kept while it ran: an archive it saved, one it fetched from a repository. */
     void removeScratch() {
-        Path scratch = scratch();
-        if (!java.nio.file.Files.isDirectory(scratch)) {
+        Path own = scratch();
+        if (!java.nio.file.Files.isDirectory(own)) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(scratch)) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(own)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.deleteIfExists(file);
             }

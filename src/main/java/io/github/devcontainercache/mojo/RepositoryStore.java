@@ -46,6 +46,8 @@ final class RepositoryStore implements KeyedStore {
     private final RepositorySystemSession session;
     private final RemoteRepository deployTo;
     private final List<RemoteRepository> resolveFrom;
+    /** The same repository for its metadata alone: whether a key is there costs one request, its checksum none. */
+    private final RemoteRepository keysFrom;
     private final String groupId;
     private final String artifactId;
 
@@ -64,6 +66,10 @@ final class RepositoryStore implements KeyedStore {
                 .setProxy(session.getProxySelector().getProxy(plain))
                 .build();
         this.resolveFrom = system.newResolutionRepositories(own, List.of(plain));
+        this.keysFrom = new RemoteRepository.Builder(resolveFrom.get(0))
+                .setPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_ALWAYS,
+                        RepositoryPolicy.CHECKSUM_POLICY_IGNORE))
+                .build();
         this.groupId = groupId;
         this.artifactId = projectArtifactId + "-cache-";
     }
@@ -96,7 +102,7 @@ final class RepositoryStore implements KeyedStore {
     /** The versions the repository's maven-metadata.xml of the volume's artifact lists; none when it has none. */
     private List<String> versions(String volume) throws IOException {
         MetadataRequest request = new MetadataRequest(new DefaultMetadata(groupId, artifactId(volume),
-                "maven-metadata.xml", Metadata.Nature.RELEASE), resolveFrom.get(0), null);
+                "maven-metadata.xml", Metadata.Nature.RELEASE), keysFrom, null);
         MetadataResult result = system.resolveMetadata(session, List.of(request)).get(0);
         if (result.getException() instanceof MetadataNotFoundException || !result.isResolved()) {
             if (result.getException() != null && !(result.getException() instanceof MetadataNotFoundException)) {
@@ -119,6 +125,7 @@ final class RepositoryStore implements KeyedStore {
             return false;
         }
         Artifact artifact = new DefaultArtifact(groupId, artifactId(volume), "", TYPE, key).setFile(archive.toFile());
+        WebDavFolders.create(session, deployTo, (groupId.replace('.', '/') + "/" + artifactId(volume) + "/" + key));
         DeployRequest request = new DeployRequest().setRepository(deployTo).addArtifact(artifact);
         try {
             system.deploy(session, request);

@@ -120,8 +120,9 @@ public final class KeyMessages {
     }
 
     public static String restoreFailed(String volume, String key, String store, Exception e) {
-        return "Restoring cache '" + volume + "' from key " + key + " of " + store + " failed: " + e.getMessage()
-                + ". The cache is as it was before.";
+        String why = String.valueOf(e.getMessage());
+        return "Restoring cache '" + volume + "' from key " + key + " of " + store + " failed: "
+                + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why) + ". The cache is as it was before.";
     }
 
     public static String lookupFailed(String volume, String store, java.io.IOException e) {
