@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "restore", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+@Mojo(name = "restore", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class RestoreMojo extends KeyedCacheMojo {
 
     /**
