@@ -54,6 +54,8 @@ LoadModule dav_fs_module ${modules}/mod_dav_fs.so
 DavLockDB "${dir}/run/davlock"
 LogFormat "%m %U %>s" dcc
 CustomLog "${dir}/access.log" dcc
+# archives of any size, as a repository manager takes them (httpd refuses bodies over 1 GiB by default)
+LimitRequestBody 0
 DocumentRoot "${dir}/repo"
 Alias /secure "${dir}/secure"
 <Directory "${dir}/repo">
