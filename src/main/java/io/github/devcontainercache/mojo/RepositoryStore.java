@@ -134,6 +134,10 @@ final class RepositoryStore implements KeyedStore {
             system.deploy(session, request);
             return true;
         } catch (DeploymentException e) {
+            // a repository that refuses to replace a release refuses the second of two saves of one key
+            if (has(volume, key)) {
+                return false;
+            }
             throw new IOException(e.getMessage(), e);
         }
     }
