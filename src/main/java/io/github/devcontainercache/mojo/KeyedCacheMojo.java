@@ -1,10 +1,12 @@
 package io.github.devcontainercache.mojo;
 
+import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.archive.keyed.CacheKeys;
 import io.github.devcontainercache.archive.keyed.DirectoryStore;
 import io.github.devcontainercache.archive.keyed.KeyMessages;
 import io.github.devcontainercache.archive.keyed.KeyedStore;
 import io.github.devcontainercache.caches.CacheDeclaration;
+import io.github.devcontainercache.engine.DockerEngine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.DeploymentRepository;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -54,11 +57,26 @@ abstract class KeyedCacheMojo extends AbstractCacheMojo {
     @Component
     private RepositorySystem repositorySystem;
 
+    /** Does the goal's work on the caches, their keys evaluated. */
+    abstract void runKeyed(DockerEngine engine, List<Keyed> keyed, BuildLog log)
+            throws MojoFailureException, MojoExecutionException;
+
+    @Override
+    final void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+            throws MojoFailureException, MojoExecutionException {
+        List<Keyed> keyed = keyed(caches);
+        try {
+            runKeyed(engine, keyed, log);
+        } finally {
+            removeScratch();
+        }
+    }
+
     /** A cache with its key and restore prefixes, evaluated and encoded. */
     record Keyed(CacheDeclaration cache, String key, List<String> prefixes, String template) {}
 
     /** Each cache's key and prefixes; every key that cannot be used is named before anything is done. */
-    List<Keyed> keyed(List<CacheDeclaration> caches) throws MojoFailureException {
+    private List<Keyed> keyed(List<CacheDeclaration> caches) throws MojoFailureException {
         Map<String, CacheConfig> configs = new HashMap<>();
         for (CacheConfig config : configuredCaches()) {
             configs.put(config.volume(), config);

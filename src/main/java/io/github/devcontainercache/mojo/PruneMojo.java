@@ -5,7 +5,6 @@ import io.github.devcontainercache.archive.keyed.DirectoryStore;
 import io.github.devcontainercache.archive.keyed.KeyMessages;
 import io.github.devcontainercache.archive.keyed.KeyedStore;
 import io.github.devcontainercache.archive.keyed.Prune;
-import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
 import java.io.IOException;
 import java.util.List;
@@ -59,12 +58,11 @@ public class PruneMojo extends KeyedCacheMojo {
     }
 
     @Override
-    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+    void runKeyed(DockerEngine engine, List<Keyed> keyed, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
         if (inRepository()) {
             throw new MojoFailureException(KeyMessages.pruneNeedsDirectory());
         }
-        List<Keyed> keyed = keyed(caches);
         DirectoryStore store = (DirectoryStore) store(scratch());
         for (Keyed cache : keyed) {
             String volume = cache.cache().volume();

@@ -5,7 +5,6 @@ import io.github.devcontainercache.archive.ArchiveRefusedException;
 import io.github.devcontainercache.archive.keyed.KeyMessages;
 import io.github.devcontainercache.archive.keyed.KeyedStore;
 import io.github.devcontainercache.archive.keyed.Restore;
-import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,18 +66,8 @@ public class RestoreMojo extends KeyedCacheMojo {
     }
 
     @Override
-    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+    void runKeyed(DockerEngine engine, List<Keyed> keyed, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
-        try {
-            keyedRun(engine, caches, log);
-        } finally {
-            removeScratch();
-        }
-    }
-
-    private void keyedRun(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
-            throws MojoFailureException, MojoExecutionException {
-        List<Keyed> keyed = keyed(caches);
         KeyedStore store = store(scratch().resolve("repository"));
         List<RestoreRecords.Outcome> outcomes = new ArrayList<>();
         List<String> missed = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.github.devcontainercache.BuildLog;
 import io.github.devcontainercache.archive.Compression;
 import io.github.devcontainercache.archive.keyed.KeyMessages;
 import io.github.devcontainercache.archive.keyed.KeyedStore;
-import io.github.devcontainercache.caches.CacheDeclaration;
 import io.github.devcontainercache.engine.DockerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,18 +43,8 @@ public class SaveMojo extends KeyedCacheMojo {
     }
 
     @Override
-    void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+    void runKeyed(DockerEngine engine, List<Keyed> keyed, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
-        try {
-            keyedRun(engine, caches, log);
-        } finally {
-            removeScratch();
-        }
-    }
-
-    private void keyedRun(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
-            throws MojoFailureException, MojoExecutionException {
-        List<Keyed> keyed = keyed(caches);
         Path scratch = scratch();
         KeyedStore store = store(scratch.resolve("repository"));
         for (Keyed cache : keyed) {
