@@ -73,7 +73,7 @@ abstract class KeyedCacheMojo extends AbstractCacheMojo {
     }
 
     /** A cache with its key and restore prefixes, evaluated and encoded. */
-    record Keyed(CacheDeclaration cache, String key, List<String> prefixes, String template) {}
+    record Keyed(CacheDeclaration cache, String key, List<String> prefixes) {}
 
     /** Each cache's key and prefixes; every key that cannot be used is named before anything is done. */
     private List<Keyed> keyed(List<CacheDeclaration> caches) throws MojoFailureException {
@@ -105,7 +105,7 @@ abstract class KeyedCacheMojo extends AbstractCacheMojo {
                                 "restore key of cache '" + cache.volume() + "'"));
                     }
                 }
-                keyed.add(new Keyed(cache, key, prefixes, template));
+                keyed.add(new Keyed(cache, key, prefixes));
             } catch (CacheKeys.BadKey e) {
                 problems.add(e.getMessage());
             } catch (IOException e) {
