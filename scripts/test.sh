@@ -80,6 +80,10 @@ USER_TESTS+=",!check-invalid-declaration,!check-devcontainer-malformed,!wipe-lif
 # into the copy the user's offline runs start from; its caches are measured as report's are, which the user runs.
 USER_TESTS+=",!site-report"
 
+# The report's page in the browser and keyed caches in a directory store, through rootless Docker's archive API: the
+# rootless Docker run has them besides the engine suite.
+ROOTLESS_SUITE="report-html,save-restore-directory"
+
 # Preloading through Podman's archive API, which names a volume's entries and owners its own way: the rootless
 # Podman run has it besides the engine suite (the main run and the user's have every preload test).
 PRELOAD_SUITE="preload-files"
@@ -417,7 +421,7 @@ user_rootless() {
     record rootless "$started" "no checkout"
     return
   fi
-  AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 variant rootless "$ENGINE_SUITE" \
+  AS_USER=1 CHECKOUT="$checkout" ARCHIVE_API_ONLY=1 variant rootless "$ENGINE_SUITE,$ROOTLESS_SUITE" \
     "at $DCC_ROOTLESS_HOST (context 'rootless')" DOCKER_CONFIG="$DCC_ROOTLESS_DOCKER_CONFIG"
 }
 
