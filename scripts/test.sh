@@ -477,6 +477,7 @@ site_run() {
 lane_root() {
   root_engines
   docker28_runs docker28
+  docker28_runs docker28-containerd
   ssh_engine_run
   user_rootless lane-root
 }
@@ -484,11 +485,10 @@ lane_user() {
   user_main lane-user
   user_rootless_podman lane-user
   if [ -z "$ROOT_COPY" ]; then
-    printf 'tls-context\tFAILED (no checkout)\t0\ndocker28-containerd\tFAILED (no checkout)\t0\nsite\tFAILED (no checkout)\t0\n' >>"$SCRATCH/results"
+    printf 'tls-context\tFAILED (no checkout)\t0\nsite\tFAILED (no checkout)\t0\n' >>"$SCRATCH/results"
     return
   fi
   tls_context_run "$ROOT_COPY"
-  docker28_runs docker28-containerd "$ROOT_COPY"
   site_run "$ROOT_COPY"
 }
 
