@@ -2,6 +2,7 @@
 # Benchmark of restore from a Maven repository on a loopback HTTP server, side by side in one run: a cache of about
 # 1 GB (incompressible: the archive is 1 GB too) saved once with `save` into a repository that Apache httpd with
 # mod_dav serves on 127.0.0.1, then, alternating, into a new volume each time:
+# on each read path (the mount point, and the archive API with readMountPoints=false):
 #   restore: `mvn devcontainer-cache:restore` (the whole mvn process, default JVM settings): the metadata, the
 #            archive resolved by Maven's resolver into a local repository of its own, verified, written, removed;
 #   by hand: `curl -o` of the same archive, then `mvn devcontainer-cache:import` of the file (target: restore at most
@@ -10,7 +11,7 @@
 #
 #   scripts/with-engine.sh bench/restore.sh [ROUNDS] [MB]       (defaults 3 and 1024)
 #
-# Needs /usr/sbin/apache2 (Debian's apache2-bin) and the engine on this host (root: the mount point path); removes
+# Needs /usr/sbin/apache2 (Debian's apache2-bin) and the engine on this host (root, for the mount point path); removes
 # every volume it made and its httpd.
 set -euo pipefail
 ROUNDS="${1:-3}"
@@ -83,28 +84,39 @@ timed_mvn "$WORK/rss/save" "${KEYED[@]}" devcontainer-cache:save
 URL="$(find "$WORK/httpd/repo" -name '*.tar.zst' | sed "s|$WORK/httpd/repo/|http://127.0.0.1:$PORT/|")"
 echo "archive: $(du -h "$(find "$WORK/httpd/repo" -name '*.tar.zst')" | cut -f1) at $URL"
 
-restore_times=(); curl_times=(); import_times=(); by_hand=()
-for _ in $(seq 1 "$ROUNDS"); do
-  docker volume rm "$VOLUME" >/dev/null
-  restore_times+=("$(millis timed_mvn "$WORK/rss/restore" "${KEYED[@]}" devcontainer-cache:restore)")
-  docker volume inspect "$VOLUME" >/dev/null
-  docker volume rm "$VOLUME" >/dev/null
-  rm -f "$WORK/downloaded.tar.zst"
-  c="$(millis curl -sf -o "$WORK/downloaded.tar.zst" "$URL")"
-  i="$(millis timed_mvn "$WORK/rss/import" -f "$PROJECT/pom.xml" devcontainer-cache:import \
-    "-Ddevcontainer-cache.from=$WORK/downloaded.tar.zst")"
-  curl_times+=("$c"); import_times+=("$i"); by_hand+=("$((c + i))")
+# Each path: the mount point (the build as root on the engine's host) and the archive API (readMountPoints=false:
+# Docker Desktop, a docker-group user, rootless engines, Podman), the restore and the import alike.
+for path in mount archive; do
+  declare -a "restore_$path=()" "curl_$path=()" "import_$path=()" "by_hand_$path=()"
+  declare -n restore_times="restore_$path" curl_times="curl_$path" import_times="import_$path" by_hand="by_hand_$path"
+  reading=(); [ "$path" = mount ] || reading=(-Ddevcontainer-cache.readMountPoints=false)
+  for _ in $(seq 1 "$ROUNDS"); do
+    docker volume rm "$VOLUME" >/dev/null
+    restore_times+=("$(millis timed_mvn "$WORK/rss/restore-$path" "${KEYED[@]}" "${reading[@]}" devcontainer-cache:restore)")
+    docker volume inspect "$VOLUME" >/dev/null
+    docker volume rm "$VOLUME" >/dev/null
+    rm -f "$WORK/downloaded.tar.zst"
+    c="$(millis curl -sf -o "$WORK/downloaded.tar.zst" "$URL")"
+    i="$(millis timed_mvn "$WORK/rss/import-$path" -f "$PROJECT/pom.xml" "${reading[@]}" devcontainer-cache:import \
+      "-Ddevcontainer-cache.from=$WORK/downloaded.tar.zst")"
+    curl_times+=("$c"); import_times+=("$i"); by_hand+=("$((c + i))")
+  done
+  unset -n restore_times curl_times import_times by_hand
 done
 
 echo
 echo "| measurement | median of $ROUNDS (ms) | all runs (ms) | peak RSS (MB) |"
 echo "| --- | --- | --- | --- |"
-row "restore from the loopback repository (mvn devcontainer-cache:restore)" restore_times restore
-row "curl -o of the archive" curl_times
-row "import of the downloaded file (mvn devcontainer-cache:import)" import_times import
-row "curl -o, then import" by_hand
+for path in mount archive; do
+  label="$([ "$path" = mount ] && echo "mount point" || echo "archive API")"
+  row "$label: restore from the loopback repository (mvn devcontainer-cache:restore)" "restore_$path" "restore-$path"
+  row "$label: curl -o of the archive" "curl_$path"
+  row "$label: import of the downloaded file (mvn devcontainer-cache:import)" "import_$path" "import-$path"
+  row "$label: curl -o, then import" "by_hand_$path"
+done
 echo
 echo "| comparison | ratio | target | met |"
 echo "| --- | --- | --- | --- |"
-verdict "restore / (curl -o, then import)" restore_times by_hand 1.2
-echo "peak RSS of every mvn: save $(max_mb "$WORK/rss/save") MB, restore $(max_mb "$WORK/rss/restore") MB, import $(max_mb "$WORK/rss/import") MB (target at most 400 MB)"
+verdict "mount point: restore / (curl -o, then import)" restore_mount by_hand_mount 1.2
+verdict "archive API: restore / (curl -o, then import)" restore_archive by_hand_archive 1.2
+echo "peak RSS of every mvn: save $(max_mb "$WORK/rss/save") MB, restore $(max_mb "$WORK"/rss/restore-*) MB, import $(max_mb "$WORK"/rss/import-*) MB (target at most 400 MB)"

@@ -300,6 +300,17 @@ class ItEngine {
         java.security.MessageDigest.getInstance('SHA-256').digest(text.getBytes('UTF-8')).encodeHex().toString()
     }
 
+    /** ${hashFiles:...} of these files below base, computed here as the plugin documents it, for expected keys. */
+    static String hashFiles(File base, List<String> files) {
+        def all = java.security.MessageDigest.getInstance('SHA-256')
+        files.sort().each { name ->
+            all.update(name.getBytes('UTF-8'))
+            all.update((byte) 0)
+            all.update(java.security.MessageDigest.getInstance('SHA-256').digest(new File(base, name).bytes))
+        }
+        all.digest().encodeHex().toString()
+    }
+
     static String sha256Of(File file) {
         java.security.MessageDigest.getInstance('SHA-256').digest(file.bytes).encodeHex().toString()
     }

@@ -6,11 +6,7 @@ def ItEngine = evaluate(new File(itLib, 'engine.groovy'))
 def engine = ItEngine.forProject(itRun, basedir)
 String volume = engine.name('pip')
 def store = new File(basedir, 'target/store/' + volume)
-String hash = java.security.MessageDigest.getInstance('SHA-256').with { all ->
-    all.update('requirements.txt'.getBytes('UTF-8')); all.update((byte) 0)
-    all.update(java.security.MessageDigest.getInstance('SHA-256').digest(new File(basedir, 'requirements.txt').bytes))
-    all.digest().encodeHex().toString()
-}
+String hash = ItEngine.hashFiles(basedir, ['requirements.txt'])
 def key = { String variant -> "pip-Linux-${variant}-${hash}".toString() }
 def archive = { String variant -> new File(store, key(variant) + '.tar.zst') }
 int builds = 0

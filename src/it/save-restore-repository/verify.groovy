@@ -5,11 +5,7 @@ def Httpd = evaluate(new File(itLib, 'httpd.groovy'))
 def engine = ItEngine.forProject(itRun, basedir)
 String volume = engine.name('pip')
 String artifactId = "save-restore-repository-cache-${volume}"
-String hash = java.security.MessageDigest.getInstance('SHA-256').with { all ->
-    all.update('requirements.txt'.getBytes('UTF-8')); all.update((byte) 0)
-    all.update(java.security.MessageDigest.getInstance('SHA-256').digest(new File(basedir, 'requirements.txt').bytes))
-    all.digest().encodeHex().toString()
-}
+String hash = ItEngine.hashFiles(basedir, ['requirements.txt'])
 def key = { String variant -> "pip-Linux-${variant}-${hash}".toString() }
 def httpd = Httpd.start(new File(basedir, 'target/httpd'))
 def settings = new File(basedir, 'target/settings.xml')

@@ -146,13 +146,8 @@ public class ReportMojo extends AbstractCacheMojo {
         return false;
     }
 
-    /** Measures the caches, with the mounts that are not caches. */
-    final CacheReport measure(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
-            throws MojoFailureException, MojoExecutionException {
-        return measured(engine, caches, log).report();
-    }
-
-    private Reporter.Result measured(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
+    /** Measures the caches, with the mounts that are not caches and what this build's restore found. */
+    final Reporter.Result measured(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
         if (caches.isEmpty()) {
             log.warn(ReportMessages.noCaches(!skippedMounts().isEmpty()));

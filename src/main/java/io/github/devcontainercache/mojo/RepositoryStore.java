@@ -107,11 +107,11 @@ final class RepositoryStore implements KeyedStore {
         MetadataRequest request = new MetadataRequest(new DefaultMetadata(groupId, artifactId(volume),
                 "maven-metadata.xml", Metadata.Nature.RELEASE), keysFrom, null);
         MetadataResult result = system.resolveMetadata(session, List.of(request)).get(0);
-        if (result.getException() instanceof MetadataNotFoundException || !result.isResolved()) {
-            if (result.getException() != null && !(result.getException() instanceof MetadataNotFoundException)) {
-                throw new IOException(result.getException().getMessage(), result.getException());
-            }
-            return List.of();
+        if (result.getException() != null && !(result.getException() instanceof MetadataNotFoundException)) {
+            throw new IOException(result.getException().getMessage(), result.getException());
+        }
+        if (!result.isResolved()) {
+            return List.of(); // no key saved yet
         }
         String xml = Files.readString(result.getMetadata().getFile().toPath());
         List<String> versions = new ArrayList<>();

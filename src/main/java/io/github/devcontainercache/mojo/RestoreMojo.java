@@ -109,7 +109,8 @@ public class RestoreMojo extends KeyedCacheMojo {
                 log.warn(KeyMessages.matchedButGone(volume, key));
                 return false;
             }
-            CacheArchives.importArchive(this, engine, archive.get(), volume, false, log);
+            // the volume is absent or was found empty just before: import need not read it again
+            CacheArchives.importArchive(this, engine, archive.get(), volume, true, log);
             log.info(KeyMessages.restored(volume, key));
             return true;
         } catch (ArchiveRefusedException e) {

@@ -54,7 +54,7 @@ public class SiteReportMojo extends ReportMojo implements MavenReport {
     @Override
     void run(DockerEngine engine, List<CacheDeclaration> caches, BuildLog log)
             throws MojoFailureException, MojoExecutionException {
-        CacheReport report = measure(engine, caches, log);
+        CacheReport report = measured(engine, caches, log).report();
         ReportWriter.table(report).forEach(log::info);
         if (sink != null) {
             render(sink, HtmlReport.fragment(report));

@@ -49,14 +49,8 @@ public final class ReportWriter {
 
     /** Which way each size was measured: on the mount point, by the engine's df, through the archive API. */
     public static List<String> sizeSources(CacheReport report) {
-        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
-        for (ReportEntry entry : report.caches()) {
-            if (entry.sizeSource() != null) {
-                bySource.computeIfAbsent(entry.sizeSource(), k -> new ArrayList<>()).add(entry.volume());
-            }
-        }
         List<String> lines = new ArrayList<>();
-        bySource.forEach((source, volumes) -> lines.add("Sizes measured " + (source.equals("engine df")
+        byValue(report, ReportEntry::sizeSource).forEach((source, volumes) -> lines.add("Sizes measured " + (source.equals("engine df")
                 ? "by the engine (GET /system/df)" : source.equals("mount point") ? "on the mount point"
                 : "through the archive API") + ": " + String.join(", ", volumes)));
         return lines;
@@ -73,18 +67,8 @@ public final class ReportWriter {
         }
         lines.add("Sizes: 'content' is the bytes of the files (a hard-linked file once, as Docker counts a volume);"
                 + " 'on disk' is the blocks they take, as du counts them.");
-        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> byBasis = new java.util.LinkedHashMap<>();
-        for (ReportEntry entry : report.caches()) {
-            if (entry.exists()) {
-                bySource.computeIfAbsent(entry.diskSource() == null ? "" : entry.diskSource(), k -> new ArrayList<>())
-                        .add(entry.volume());
-            }
-            if (entry.budgetBasis() != null) {
-                byBasis.computeIfAbsent(entry.budgetBasis(), k -> new ArrayList<>()).add(entry.volume());
-            }
-        }
-        bySource.forEach((source, volumes) -> lines.add("Disk use " + switch (source) {
+        // an existing cache whose disk use is not known is grouped under ""
+        byValue(report, entry -> !entry.exists() ? null : entry.diskSource() == null ? "" : entry.diskSource()).forEach((source, volumes) -> lines.add("Disk use " + switch (source) {
             case DiskSize.DU -> "measured by du on the mount point";
             case DiskSize.ESTIMATED_WALK -> "estimated from the mount point walk (du did not answer)";
             case DiskSize.ESTIMATED_STREAM -> "estimated from the archive API stream (each file in whole 4 KiB"
@@ -92,10 +76,23 @@ public final class ReportWriter {
             default -> "not known where only the engine's df was asked (it counts content; estimated with"
                     + " -Ddevcontainer-cache.content=full)";
         } + ": " + String.join(", ", volumes)));
-        byBasis.forEach((basis, volumes) -> lines.add("Budgets held against " + (basis.equals("disk")
+        byValue(report, ReportEntry::budgetBasis).forEach((basis, volumes) -> lines.add("Budgets held against " + (basis.equals("disk")
                 ? "the disk use (-Ddevcontainer-cache.budgetSize=content for the content)"
                 : "the content") + ": " + String.join(", ", volumes)));
         return lines;
+    }
+
+    /** The caches' volumes grouped by a value of theirs, in the order first seen; a cache whose value is null is left out. */
+    private static Map<String, List<String>> byValue(CacheReport report,
+            java.util.function.Function<ReportEntry, String> value) {
+        Map<String, List<String>> volumes = new java.util.LinkedHashMap<>();
+        for (ReportEntry entry : report.caches()) {
+            String key = value.apply(entry);
+            if (key != null) {
+                volumes.computeIfAbsent(key, k -> new ArrayList<>()).add(entry.volume());
+            }
+        }
+        return volumes;
     }
 
     /** The mounts of the dev container configurations that are not caches, each with where and why. */
@@ -121,14 +118,8 @@ public final class ReportWriter {
      * to have it.
      */
     public static List<String> contentSources(CacheReport report) {
-        Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
-        for (ReportEntry entry : report.caches()) {
-            if (entry.contentSource() != null) {
-                bySource.computeIfAbsent(entry.contentSource(), k -> new ArrayList<>()).add(entry.volume());
-            }
-        }
         List<String> lines = new ArrayList<>();
-        bySource.forEach((source, volumes) -> lines.add("Content read " + switch (source) {
+        byValue(report, ReportEntry::contentSource).forEach((source, volumes) -> lines.add("Content read " + switch (source) {
             case Reporter.CONTENT_WALK -> "by a walk of the mount point";
             case Reporter.CONTENT_STREAM -> "through the archive API, every entry";
             default -> "through the archive API, only the root's owner and the stat of known files (file counts,"

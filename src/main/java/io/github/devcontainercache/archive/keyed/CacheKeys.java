@@ -76,9 +76,9 @@ public final class CacheKeys {
                     "**/libs.versions.toml");
             case CARGO -> List.of("**/Cargo.lock");
             case GO -> List.of("**/go.sum");
-            // models come from what the build preloads, which its pom and dev container configuration say
-            case WHISPER, HUGGINGFACE, TORCH -> List.of("pom.xml", ".devcontainer/**");
-            case CCACHE, GENERIC -> List.of("pom.xml", ".devcontainer/**");
+            // models come from what the build preloads, which its pom and dev container configuration say; the
+            // others have no file of their own that decides them
+            case WHISPER, HUGGINGFACE, TORCH, CCACHE, GENERIC -> List.of("pom.xml", ".devcontainer/**");
         };
     }
 
@@ -143,10 +143,7 @@ public final class CacheKeys {
         if (key.isBlank()) {
             throw new BadKey(KeyMessages.emptyKey(what));
         }
-        String encoded = encode(key);
-        if (encoded.length() > MAX_LENGTH) {
-            throw new BadKey(KeyMessages.keyTooLong(what, key, encoded.length()));
-        }
+        String encoded = checkedPrefix(key, what);
         if (encoded.startsWith(".")) {
             throw new BadKey(KeyMessages.keyStartsWithDot(what, key));
         }

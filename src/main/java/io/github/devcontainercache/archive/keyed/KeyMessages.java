@@ -101,8 +101,9 @@ public final class KeyMessages {
     }
 
     public static String matchedButGone(String volume, String key) {
-        return "Cache '" + volume + "': key " + key + " is listed but its archive is not there (removed meanwhile?);"
-                + " the cache is not restored.";
+        return "Cache '" + volume + "': key " + key + " is listed but its archive is not there (removed meanwhile, by"
+                + " prune or the repository's cleanup?); the cache is not restored. Run the restore again to take the"
+                + " next match, or save the cache under that key again.";
     }
 
     public static String pruned(String volume, String key, boolean dryRun) {
@@ -122,7 +123,8 @@ public final class KeyMessages {
     public static String restoreFailed(String volume, String key, String store, Exception e) {
         String why = String.valueOf(e.getMessage());
         return "Restoring cache '" + volume + "' from key " + key + " of " + store + " failed: "
-                + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why) + ". The cache is as it was before.";
+                + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why) + ". The cache is as it was before."
+                + " If the store answered, its archive is broken: remove that key from the store and save it again.";
     }
 
     public static String lookupFailed(String volume, String store, java.io.IOException e) {

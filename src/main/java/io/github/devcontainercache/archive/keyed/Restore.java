@@ -28,13 +28,11 @@ public final class Restore {
      * @param prefixes the restore prefixes, encoded, in order
      */
     public static Match match(KeyedStore store, String volume, String key, List<String> prefixes) throws IOException {
-        if (store.has(volume, key)) {
+        // one listing answers both: a repository's keys cost a request each time they are read
+        List<KeyedStore.Stored> stored = store.keys(volume);
+        if (stored.stream().anyMatch(candidate -> candidate.key().equals(key))) {
             return new Match(Hit.EXACT, Optional.of(key));
         }
-        if (prefixes.isEmpty()) {
-            return new Match(Hit.MISS, Optional.empty());
-        }
-        List<KeyedStore.Stored> stored = store.keys(volume);
         for (String prefix : prefixes) {
             for (KeyedStore.Stored candidate : stored) {
                 if (candidate.key().startsWith(prefix)) {
