@@ -16,7 +16,7 @@
 #      Docker, through its docker context; and the engine suite against the user's rootless Podman, through its
 #      well-known socket. Each also checks that every volume was read through the archive API (as the ssh run does);
 #   4. after each run, whatever its result, a check that the tests left nothing on the engine;
-#   5. mvn site of this project, after the first run: the goal reference must be written;
+#   5. mvn site of this project, in the second lane once its runs are over: the goal reference must be written;
 #   6. discovery over the corpus of real dev container configurations where ../shared holds it.
 # The report-html test drives Debian's Chromium with playwright-core, which scripts/browser-tools.sh installs first.
 # The runs of 2 and 3 go in two lanes side by side, on different engines; each lane's output is printed when it ends,
@@ -76,6 +76,9 @@ MAVEN_OWN_WARNINGS='Could not transfer metadata /\.meta/prefixes\.txt|Unable to 
 # (a skip, the help, a declaration or an engine address refused): the main run has them.
 USER_TESTS="*,!tls-*,!ssh-*,!lib,!fault-engine-killed-*,!fault-disk-full-*,!skip-*,!help-goals,!engine-*"
 USER_TESTS+=",!check-invalid-declaration,!check-devcontainer-malformed,!wipe-lifecycle-without-flag"
+# The site test's plugins (maven-site-plugin, its skin, Doxia) are fetched into the main run's own repository, not
+# into the copy the user's offline runs start from; its caches are measured as report's are, which the user runs.
+USER_TESTS+=",!site-report"
 
 # The report's page in the browser and keyed caches in a directory store, through rootless Docker's archive API: the
 # rootless Docker run has them besides the engine suite.
@@ -448,7 +451,7 @@ user_rootless_podman() {
 }
 
 # mvn site of the project itself: the goal reference that maven-plugin-report-plugin makes, a page per goal; in the
-# checkout $1.
+# checkout $1, once the runs there are over.
 site_run() {
   local started=$SECONDS failed=() page
   if ! (cd "$1" && mvn -B -q -Dstyle.color=never site -DskipTests >"$SCRATCH/site.log" 2>&1); then
@@ -482,10 +485,11 @@ lane_user() {
   user_main lane-user
   user_rootless_podman lane-user
   if [ -z "$ROOT_COPY" ]; then
-    printf 'tls-context\tFAILED (no checkout)\t0\n' >>"$SCRATCH/results"
+    printf 'tls-context\tFAILED (no checkout)\t0\nsite\tFAILED (no checkout)\t0\n' >>"$SCRATCH/results"
     return
   fi
   tls_context_run "$ROOT_COPY"
+  site_run "$ROOT_COPY"
 }
 
 # Starts the function $1 in the background, its output kept for when it ends.
@@ -544,10 +548,6 @@ if [ -n "${DCC_DOCKER28_HOST:-}" ]; then
     MAVEN_HOMES[$version]="$(maven_home "$version")" || unset "MAVEN_HOMES[$version]"
   done
 fi
-
-# The project's own site, before the user's copy of the Maven local repository is taken: what it fetches (the site
-# plugin, its skin, Doxia) is what the site-report test's offline builds as the user need.
-site_run "$PWD"
 
 # The user's copy of the Maven local repository is taken once the first run has filled this one.
 USER_READY=false
